@@ -1,0 +1,142 @@
+import type { BotLike, IncomingMessage, Reply } from './types.js';
+import type { ConversationState, ConversationStore } from './store/types.js';
+import { conversationKey } from './store/types.js';
+import type { BotServices } from './services.js';
+import type { Dialog, TurnContext } from './dialog.js';
+import { classifyIntent, type IntentResult } from './intents.js';
+import { matchCommand } from './commands.js';
+import { fold, hasWords, sanitize } from './text.js';
+import { KeyedMutex } from './mutex.js';
+import { looksForeign } from './language.js';
+import { cancelledReply, emptyReply, errorReply, longMessageNote, privacyNotice } from './notices.js';
+
+/** Longest part of a message the bot analyses; the shield still reads all of it. */
+export const MAX_ANALYSED_CHARS = 2_000;
+
+export interface DialogRegistry {
+  /** Dialog started for each intent. */
+  byIntent: Record<IntentResult['intent'], Dialog>;
+  /** Every dialog that can be active, by id (to continue it on the next turn). */
+  all: Dialog[];
+}
+
+/**
+ * Routes one turn: shield → interruptions (aide, annuler, humain) → active dialog → intent → dialog.
+ * Only the redacted text travels past the shield.
+ */
+export class Bot implements BotLike {
+  private readonly mutex = new KeyedMutex();
+  private readonly dialogsById: Map<string, Dialog>;
+
+  constructor(
+    private readonly services: BotServices,
+    private readonly store: ConversationStore,
+    private readonly dialogs: DialogRegistry,
+  ) {
+    this.dialogsById = new Map(dialogs.all.map((d) => [d.id, d]));
+  }
+
+  async handle(message: IncomingMessage): Promise<Reply[]> {
+    const key = conversationKey(message.channel, message.conversationId);
+    return this.mutex.run(key, async () => {
+      const started = performance.now();
+      try {
+        const { replies, log } = await this.turn(message, key);
+        this.services.logger.info({ channel: message.channel, ...log, ms: Math.round(performance.now() - started) }, 'turn');
+        return replies;
+      } catch (e) {
+        // Never show a stack trace to the user; never log what they typed.
+        this.services.logger.error({ channel: message.channel, err: (e as Error).message, stack: (e as Error).stack }, 'turn failed');
+        return [errorReply()];
+      }
+    });
+  }
+
+  private async turn(message: IncomingMessage, key: string): Promise<{ replies: Reply[]; log: Record<string, unknown> }> {
+    const raw = sanitize(typeof message.text === 'string' ? message.text : '');
+    if (!message.action && !hasWords(raw)) return { replies: [emptyReply(raw.length > 0)], log: { intent: 'empty' } };
+
+    const kb = this.services.knowledge();
+    const { redacted, findings } = kb.shield.redact(raw);
+    const piiTypes = [...new Set(findings.map((f) => f.type))];
+    const tooLong = redacted.length > MAX_ANALYSED_CHARS;
+    const text = tooLong ? redacted.slice(0, MAX_ANALYSED_CHARS) : redacted;
+
+    const state: ConversationState = (await this.store.get(key)) ?? {};
+    const ctx: TurnContext = { message: { ...message, text }, text, piiTypes, state, services: this.services };
+    const replies: Reply[] = [];
+    if (piiTypes.length && !state.privacyNoticeShown) {
+      replies.push(privacyNotice(piiTypes));
+      state.privacyNoticeShown = true;
+    }
+    if (tooLong) replies.push(longMessageNote(redacted.length));
+
+    const log: Record<string, unknown> = { pii: piiTypes };
+    replies.push(...(await this.route(ctx, log)));
+    for (const r of replies) r.meta = { ...r.meta, privacyFindings: piiTypes };
+    state.updatedAt = this.services.now();
+    await this.store.set(key, state);
+    return { replies, log };
+  }
+
+  private async route(ctx: TurnContext, log: Record<string, unknown>): Promise<Reply[]> {
+    const { state } = ctx;
+    const command = ctx.message.action ? undefined : matchCommand(ctx.text);
+    if (command?.id === 'cancel') {
+      const had = !!state.dialog;
+      delete state.dialog;
+      log.intent = 'cancel';
+      return [cancelledReply(had)];
+    }
+    if (command?.id === 'help' || command?.id === 'human') {
+      delete state.dialog;
+      const intent = command.id === 'help' ? 'help' : 'escalation_request';
+      log.intent = intent;
+      return this.begin(this.dialogs.byIntent[intent], { ...ctx, intent: { intent, rule: `command:${command.id}` } });
+    }
+
+    if (state.dialog) {
+      const active = this.dialogsById.get(state.dialog.id);
+      if (active) {
+        const result = await active.continue(ctx, state.dialog.data);
+        if (result.handled) {
+          log.intent = `continue:${active.id}`;
+          if (result.state) state.dialog = { id: active.id, data: result.state };
+          else delete state.dialog;
+          return result.replies;
+        }
+      }
+      delete state.dialog;
+    }
+
+    const action = ctx.message.action;
+    if (action?.type === 'kb.show') return this.begin(this.dialogs.byIntent.charter_question, ctx);
+    if (action?.type === 'escalate') return this.begin(this.dialogs.byIntent.escalation_request, ctx);
+
+    const kb = this.services.knowledge();
+    const folded = fold(ctx.text);
+    const hits = kb.retriever.search(ctx.text, 4);
+    const intent = classifyIntent(folded, {
+      toolNamed: kb.policy.mentionsTool(ctx.text),
+      kbConfidence: hits[0]?.confidence ?? 0,
+      kbThreshold: kb.threshold,
+      topics: kb.topics,
+    });
+    if (!ctx.message.action && looksForeign(folded)) {
+      log.intent = 'foreign';
+      return this.begin(this.dialogs.byIntent.out_of_scope, { ...ctx, intent: { intent: 'out_of_scope', rule: 'foreign-language' } });
+    }
+    log.intent = intent.intent;
+    log.rule = intent.rule;
+    log.confidence = Number((hits[0]?.confidence ?? 0).toFixed(3));
+    state.lastQuestion = ctx.text;
+    return this.begin(this.dialogs.byIntent[intent.intent], { ...ctx, intent, hits });
+  }
+
+  private async begin(dialog: Dialog, ctx: TurnContext): Promise<Reply[]> {
+    const result = await dialog.begin(ctx);
+    if (!result.handled) return [errorReply()];
+    if (result.state) ctx.state.dialog = { id: dialog.id, data: result.state };
+    return result.replies;
+  }
+}

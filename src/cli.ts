@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { createApp, type App } from './app.js';
+import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { checkKnowledge } from './knowledge/snapshot.js';
+import { formatProblem, KnowledgeError } from './knowledge/loader.js';
+import { askJsonl, askOne } from './ask.js';
+import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { TranscriptAdapter } from '../adapters/console/transcript.js';
+import { runRedact } from './privacy/cli.js';
+import { loadPrivacyShield } from './privacy/shield.js';
+
+const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
+
+Usage:
+  charte-ia start                          run the bot on the configured channels (console when interactive)
+  charte-ia chat                           interactive console conversation
+  charte-ia chat --transcript FILE         replay a JSONL conversation, print every reply as a JSON line
+  charte-ia ask "question" [--json]        answer one question
+  charte-ia ask --jsonl                    answer stdin lines (text or {"id","q"}), one JSON line each
+  charte-ia redact "text" [--json]         mask personal data
+  charte-ia redact --jsonl                 mask stdin lines (text or {"id","text"}), one JSON line each
+  charte-ia kb check                       validate every knowledge file and list all problems
+
+Options:
+  --knowledge DIR    knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)
+  --help             this help
+`;
+
+type Io = { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+
+function quietApp(knowledgeDir: string | undefined, level = 'warn'): App {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL ?? level, format: config.LOG_FORMAT });
+  return createApp({ config, logger, knowledgeDir, watch: false });
+}
+
+async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
+  const app = quietApp(values.knowledge as string | undefined, values.transcript ? 'error' : 'warn');
+  try {
+    if (values.transcript) {
+      const adapter = new TranscriptAdapter(
+        (l) => io.stdout.write(`${l}\n`),
+        (l) => io.stderr.write(`${l}\n`),
+      );
+      const bad = await adapter.playFile(app.bot, String(values.transcript));
+      return bad ? 1 : 0;
+    }
+    const adapter = new ConsoleAdapter({ input: io.stdin, output: io.stdout });
+    await adapter.start(app.bot);
+    await adapter.done();
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+async function ask(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  const app = quietApp(values.knowledge as string | undefined, 'error');
+  try {
+    if (values.jsonl) {
+      await askJsonl(app.bot, io.stdin, (l) => io.stdout.write(`${l}\n`));
+      return 0;
+    }
+    const question = positionals.join(' ');
+    if (!question.trim()) {
+      io.stderr.write('ask: give a question, or use --jsonl to read stdin\n');
+      return 2;
+    }
+    const result = await askOne(app.bot, question);
+    io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.answer}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+function kbCheck(values: Record<string, unknown>, io: Io): number {
+  const dir = (values.knowledge as string | undefined) ?? loadConfig().KNOWLEDGE_DIR;
+  const { problems, snapshot } = checkKnowledge(dir);
+  if (problems.length) {
+    io.stderr.write(`${problems.length} problem(s) in ${dir}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`);
+    return 1;
+  }
+  const tools = snapshot!.policy.catalogue.tools.length;
+  io.stdout.write(`Knowledge OK: ${snapshot!.entries.length} FAQ entries, ${tools} tools, ${snapshot!.topics.length} out-of-scope topics (${dir})\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      transcript: { type: 'string' },
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      knowledge: { type: 'string' },
+      directory: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    io.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'chat':
+      return chat(values, io);
+    case 'start':
+      return chat(values, io);
+    case 'ask':
+      return ask(values, rest, io);
+    case 'redact': {
+      const dir = values.knowledge ?? loadConfig().KNOWLEDGE_DIR;
+      const args = [...rest, ...(values.json ? ['--json'] : []), ...(values.jsonl ? ['--jsonl'] : [])];
+      return runRedact(args, io, loadPrivacyShield(dir));
+    }
+    case 'kb':
+      if (rest[0] === 'check') return kbCheck(values, io);
+      io.stderr.write('kb: unknown sub-command (try "charte-ia kb check")\n');
+      return 2;
+    default:
+      io.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** Runs the CLI and turns operator errors into clear messages and exit codes. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof KnowledgeError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 78;
+    } else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`charte-ia: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { fold } from './text.js';
+
+/**
+ * Commands are declared once: the bot's interruption matcher and the generated help both read
+ * this table, so the help can never drift from what the bot understands.
+ */
+export interface CommandSpec {
+  id: 'help' | 'cancel' | 'human' | 'my_requests' | 'delete_my_data';
+  /** What the user types (folded, without a leading ! or /). First one is shown in the help. */
+  words: string[];
+  /** French description for the help. */
+  description: string;
+}
+
+export const USER_COMMANDS: CommandSpec[] = [
+  { id: 'help', words: ['aide', 'help', 'menu', '?'], description: 'ce que je sais faire et des exemples de questions' },
+  { id: 'cancel', words: ['annuler', 'stop', 'recommencer', 'laisse tomber', 'on arrete'], description: 'abandonner la question en cours' },
+  { id: 'human', words: ['humain', 'parler a un humain', 'ambassadeur', 'parler a un ambassadeur', 'un humain'], description: 'transmettre votre question à un ambassadeur IA' },
+];
+
+/** Matches a whole message against the declared commands ("!aide", "/annuler", "Aide."). */
+export function matchCommand(text: string, commands: CommandSpec[] = USER_COMMANDS): CommandSpec | undefined {
+  const t = fold(text).replace(/^[!/]\s*/, '').replace(/[\s.!?]+$/, '').trim();
+  if (!t) return undefined;
+  return commands.find((c) => c.words.includes(t));
+}
+
+/** Help lines generated from the declarations. */
+export function commandHelp(commands: CommandSpec[] = USER_COMMANDS): string[] {
+  return commands.map((c) => `- « ${c.words[0]} » : ${c.description}`);
+}

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Project root (where package.json and knowledge/ live). */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const number01 = z.coerce.number().min(0).max(1);
+
+/**
+ * Every environment variable the bot reads, in one schema. An invalid value stops start-up
+ * with an error naming the variable; nothing is read from process.env elsewhere.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  KNOWLEDGE_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'knowledge')),
+  CONFIDENCE_THRESHOLD: number01.optional(),
+  KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from an environment (process.env by default); empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v.trim() !== '') cleaned[key] = v.trim();
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,236 @@
+/**
+ * BM25F index over knowledge entries, with four weighted fields (title, questions, tags, body).
+ *
+ * For a term t and an entry d, the field frequencies are merged before saturation (BM25F):
+ *   tf~(t,d) = Σ_f  w_f · tf_f(t,d) / (1 − b_f + b_f · len_f(d) / avglen_f)
+ *   score(q,d) = Σ_{t∈q}  weight_t · idf(t) · tf~ / (k1 + tf~)
+ *   idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))
+ * `tf~ / (k1 + tf~)` does not depend on the query, so it is computed once per posting at build
+ * time: a query only adds precomputed numbers along the postings of its terms.
+ */
+import type { KbEntry } from './types.js';
+import { stemWord, type Analyzer } from './analyzer.js';
+
+export type Field = 'title' | 'questions' | 'tags' | 'body';
+export type FieldWeights = Record<Field, number>;
+
+export const DEFAULT_FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 1.5, questions: 2.0, tags: 1.0, body: 1.0 };
+export const DEFAULT_FIELD_B: Readonly<FieldWeights> = { title: 0.5, questions: 0.6, tags: 0.3, body: 0.75 };
+export const DEFAULT_K1 = 1.2;
+const FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'body'];
+
+export interface Bm25Options {
+  k1?: number;
+  weights?: Partial<FieldWeights>;
+  b?: Partial<FieldWeights>;
+}
+
+/** One query term: an index term id and its weight (1 for an exact match of an ordinary word). */
+export interface QueryClause {
+  termId: number;
+  /** Multiplies the term's idf in the score and its mass in the coverage (< 1: typo, general word). */
+  weight: number;
+  /** The term's idf: its share of the query's information, for the confidence. */
+  mass: number;
+}
+
+export interface ScoredEntry {
+  doc: number;
+  score: number;
+  /** Sum of `mass · weight` over the clauses this entry matches. */
+  matchedMass: number;
+}
+
+/**
+ * Removes Markdown link targets and HTML tags, keeping the visible text. Each attempt stops at
+ * the next bracket, so the scan stays linear whatever the body contains.
+ */
+function markdownText(md: string): string {
+  return md.replace(/\]\([^()\s\]]{0,500}\)/g, ']').replace(/<[^<>]{0,200}>/g, ' ');
+}
+
+export class Bm25Index {
+  readonly k1: number;
+  readonly size: number;
+  /** Index term (stem) → term id, and back. */
+  private readonly vocab = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Folded surface word → term id, for typo tolerance. */
+  readonly surface = new Map<string, number>();
+  // Postings in compressed sparse rows: term t owns positions offsets[t] .. offsets[t+1]-1.
+  private offsets: Int32Array = new Int32Array(1);
+  private postingDocs: Int32Array = new Int32Array(0);
+  /** tf~/(k1+tf~) of the term in the entry. */
+  private postingVals: Float32Array = new Float32Array(0);
+  private idfs: Float64Array = new Float64Array(0);
+  /** tf~/(k1+tf~) of a term found once in the title and once in the questions, average lengths. */
+  readonly idealSaturation: number;
+  // Scratch buffers reused by `score` (searches are synchronous, so never shared concurrently).
+  private readonly scores: Float64Array;
+  private readonly matched: Float64Array;
+
+  private constructor(size: number, k1: number, weights: FieldWeights) {
+    this.size = size;
+    this.k1 = k1;
+    const ideal = weights.title + weights.questions;
+    this.idealSaturation = ideal / (k1 + ideal);
+    this.scores = new Float64Array(size);
+    this.matched = new Float64Array(size);
+  }
+
+  static build(entries: readonly KbEntry[], analyzer: Analyzer, opts: Bm25Options = {}): Bm25Index {
+    const weights: FieldWeights = { ...DEFAULT_FIELD_WEIGHTS, ...opts.weights };
+    const b: FieldWeights = { ...DEFAULT_FIELD_B, ...opts.b };
+    const index = new Bm25Index(entries.length, opts.k1 ?? DEFAULT_K1, weights);
+    // Pass 1: analyse every field into term ids, count lengths.
+    const docTerms: Int32Array[][] = [];
+    const totalLen: FieldWeights = { title: 0, questions: 0, tags: 0, body: 0 };
+    const ids: number[] = [];
+    for (const entry of entries) {
+      const texts: Record<Field, readonly string[]> = {
+        title: [entry.title],
+        questions: entry.questions,
+        tags: entry.tags,
+        body: [markdownText(entry.body)],
+      };
+      const perField: Int32Array[] = [];
+      for (const field of FIELDS) {
+        ids.length = 0;
+        for (const text of texts[field]) {
+          for (const word of analyzer.words(text)) {
+            let id = index.surface.get(word);
+            if (id === undefined) {
+              const term = stemWord(word);
+              id = index.vocab.get(term);
+              if (id === undefined) {
+                id = index.terms.length;
+                index.vocab.set(term, id);
+                index.terms.push(term);
+              }
+              index.surface.set(word, id);
+            }
+            ids.push(id);
+          }
+        }
+        totalLen[field] += ids.length;
+        perField.push(Int32Array.from(ids));
+      }
+      docTerms.push(perField);
+    }
+
+    // Pass 2: BM25F pseudo-frequency of each (entry, term), saturated.
+    const n = Math.max(1, entries.length);
+    const avg = FIELDS.map((f) => Math.max(1, totalLen[f] / n));
+    const norms = FIELDS.map((f, i) => (len: number): number => weights[f] / (1 - b[f] + (b[f] * len) / (avg[i] as number)));
+    const vocabSize = index.vocab.size;
+    const tf = new Float64Array(vocabSize);
+    const df = new Int32Array(vocabSize);
+    const pairTerms: number[] = [];
+    const pairVals: number[] = [];
+    const docStarts = new Int32Array(entries.length + 1);
+    const inDoc: number[] = [];
+    docTerms.forEach((perField, doc) => {
+      perField.forEach((fieldIds, f) => {
+        const norm = (norms[f] as (len: number) => number)(fieldIds.length);
+        for (const id of fieldIds) {
+          if (tf[id] === 0) inDoc.push(id);
+          tf[id] = (tf[id] as number) + norm;
+        }
+      });
+      for (const id of inDoc) {
+        const pseudo = tf[id] as number;
+        pairTerms.push(id);
+        pairVals.push(pseudo / (index.k1 + pseudo));
+        df[id] = (df[id] as number) + 1;
+        tf[id] = 0;
+      }
+      inDoc.length = 0;
+      docStarts[doc + 1] = pairTerms.length;
+    });
+
+    // Pass 3: counting sort of the (entry, term) pairs by term.
+    const offsets = new Int32Array(vocabSize + 1);
+    for (let t = 0; t < vocabSize; t++) offsets[t + 1] = (offsets[t] as number) + (df[t] as number);
+    const fill = offsets.slice(0, vocabSize);
+    const postingDocs = new Int32Array(pairTerms.length);
+    const postingVals = new Float32Array(pairTerms.length);
+    for (let doc = 0; doc < entries.length; doc++) {
+      for (let p = docStarts[doc] as number; p < (docStarts[doc + 1] as number); p++) {
+        const t = pairTerms[p] as number;
+        const at = fill[t] as number;
+        postingDocs[at] = doc;
+        postingVals[at] = pairVals[p] as number;
+        fill[t] = at + 1;
+      }
+    }
+    index.offsets = offsets;
+    index.postingDocs = postingDocs;
+    index.postingVals = postingVals;
+    index.idfs = Float64Array.from(df, (d) => Math.log(1 + (entries.length - d + 0.5) / (d + 0.5)));
+    return index;
+  }
+
+  /** Term id of an index term (stem), or -1. */
+  termId(stem: string): number {
+    return this.vocab.get(stem) ?? -1;
+  }
+
+  /** Index term (stem) of a term id. */
+  term(termId: number): string | undefined {
+    return this.terms[termId];
+  }
+
+  /** Number of entries containing the term. */
+  df(termId: number): number {
+    if (termId < 0 || termId >= this.idfs.length) return 0;
+    return (this.offsets[termId + 1] as number) - (this.offsets[termId] as number);
+  }
+
+  idf(termId: number): number {
+    return this.idfs[termId] ?? this.maxIdf;
+  }
+
+  /** idf of a term found in no entry. */
+  get maxIdf(): number {
+    return Math.log(1 + (this.size + 0.5) / 0.5);
+  }
+
+  /** Best score an entry could reach on these clauses (each term in title and questions). */
+  idealScore(clauses: readonly QueryClause[]): number {
+    let total = 0;
+    for (const c of clauses) if (c.termId >= 0) total += c.weight * this.idf(c.termId) * this.idealSaturation;
+    return total;
+  }
+
+  /** Scores every entry matching at least one clause; returns the `k` best, best first. */
+  score(clauses: readonly QueryClause[], k: number): ScoredEntry[] {
+    const touched: number[] = [];
+    for (const c of clauses) {
+      if (c.termId < 0 || c.termId >= this.idfs.length || !(c.weight > 0)) continue;
+      const idf = c.weight * (this.idfs[c.termId] as number);
+      const mass = c.weight * c.mass;
+      const end = this.offsets[c.termId + 1] as number;
+      for (let p = this.offsets[c.termId] as number; p < end; p++) {
+        const d = this.postingDocs[p] as number;
+        if (this.scores[d] === 0) touched.push(d);
+        this.scores[d] = (this.scores[d] as number) + idf * (this.postingVals[p] as number);
+        this.matched[d] = (this.matched[d] as number) + mass;
+      }
+    }
+    const top: ScoredEntry[] = [];
+    for (const d of touched) {
+      const score = this.scores[d] as number;
+      if (k > 0 && (top.length < k || score > (top[top.length - 1] as ScoredEntry).score)) {
+        let i = Math.min(top.length, k - 1);
+        top[i] = { doc: d, score, matchedMass: this.matched[d] as number };
+        while (i > 0 && (top[i - 1] as ScoredEntry).score < score) {
+          [top[i - 1], top[i]] = [top[i] as ScoredEntry, top[i - 1] as ScoredEntry];
+          i--;
+        }
+      }
+      this.scores[d] = 0;
+      this.matched[d] = 0;
+    }
+    return top;
+  }
+}

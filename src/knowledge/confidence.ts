@@ -1,0 +1,78 @@
+/**
+ * Calibrated confidence of a retrieval hit, in [0, 1].
+ *
+ * Three signals, each in [0, 1]:
+ *   coverage  C = Σ_{query words matched by the entry} mass·weight / Σ_{query words} mass
+ *               where a word's mass is its idf (a word unknown to the knowledge base counts as a
+ *               rare word, `unknownWordMass`; general words such as "trouver" or "type" count for
+ *               30 %), and weight is 1 for an exact match, 0.7 or 0.5 for a typo-tolerant match.
+ *               "How much of the question does this entry cover?"
+ *   strength  S = clamp((R − 0.5) / 0.5), R = score / ideal, ideal = the score of an entry having
+ *               every matched query term once in its title and once in its questions. A single
+ *               mention in the body gives R ≈ 0.6, in the questions R ≈ 0.85, in both title and
+ *               questions R ≥ 1. "Does it match where the entry states its subject?"
+ *   margin    M = (score − next score) / score for the top hit (0 for the others).
+ *               "Is the top entry clearly ahead?"
+ *
+ *   confidence = C^1.5 · (0.3 + 0.7·S) · (0.95 + 0.05·M)
+ *
+ * Coverage dominates: an off-topic question shares few informative words with any entry. The
+ * strength term stops a question from passing on a passing mention in a body ("mot de passe
+ * oublié" against an entry that says "ne confiez pas vos mots de passe"). The margin only breaks
+ * ties: near-duplicate entries are common and both are then good answers, so it weighs little.
+ * Calibrated on paraphrased charter questions against off-topic ones: with the default threshold
+ * 0.3, an entry must cover about two-thirds of the question's information with a good match.
+ */
+
+/** Below this confidence the bot says it is not sure and offers a human. */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.25;
+
+const COVERAGE_EXPONENT = 1.5;
+const STRENGTH_FLOOR = 0.3;
+/** Score / ideal ratio at which the strength signal starts (a lone mention in a body). */
+const STRENGTH_START = 0.5;
+const MARGIN_FLOOR = 0.95;
+/** Mass of an unknown word, as a share of the idf of a word found in a single entry. */
+const UNKNOWN_WORD_SHARE = 0.75;
+
+export interface ConfidenceSignals {
+  /** Query information matched by the entry / total query information. */
+  coverage: number;
+  /** Entry score / ideal score for the query (R, may exceed 1). */
+  strength: number;
+  /** Relative lead over the next hit (0 for hits other than the first). */
+  margin: number;
+}
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+/** Combines the three signals (see the formula at the top of this file). */
+export function combineConfidence(s: ConfidenceSignals): number {
+  const c = clamp01(s.coverage);
+  const strength = clamp01((s.strength - STRENGTH_START) / (1 - STRENGTH_START));
+  const m = clamp01(s.margin);
+  return clamp01(c ** COVERAGE_EXPONENT * (STRENGTH_FLOOR + (1 - STRENGTH_FLOOR) * strength) * (MARGIN_FLOOR + (1 - MARGIN_FLOOR) * m));
+}
+
+/** Mass given to a query word the knowledge base does not contain, from the entry count. */
+export function unknownWordMass(entryCount: number): number {
+  const rareIdf = Math.log(1 + (Math.max(1, entryCount) - 1 + 0.5) / 1.5);
+  return UNKNOWN_WORD_SHARE * Math.max(rareIdf, 1);
+}
+
+/** Signals of the hit at `rank` among hits sorted by decreasing score. */
+export function hitSignals(
+  hits: readonly { score: number; matchedMass: number }[],
+  rank: number,
+  totalMass: number,
+  idealScore: number,
+): ConfidenceSignals {
+  const hit = hits[rank];
+  if (!hit || hit.score <= 0 || totalMass <= 0) return { coverage: 0, strength: 0, margin: 0 };
+  const next = hits[rank + 1];
+  return {
+    coverage: hit.matchedMass / totalMass,
+    strength: idealScore > 0 ? hit.score / idealScore : 0,
+    margin: rank === 0 ? (hit.score - (next?.score ?? 0)) / hit.score : 0,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Compact French stop-word list, in folded form (lower case, no accents). It removes grammar
+ * words, auxiliaries, modal verbs and question words that carry no topic; meaningful words of the
+ * domain ("ia", "donnee", "agent", "outil", "jamais", "sans"…) are deliberately absent.
+ */
+import { FuzzyIndex } from './fuzzy.js';
+
+const WORDS = `
+a au aux avec ce ceci cela ca celle celles celui ceux ces cet cette chez dans de des du en entre
+et par pour sur sous vers le la les un une uns unes ou mais donc or ni car que qui quoi dont
+lorsque puisque quand comme si selon apres avant depuis pendant
+je tu il elle on nous vous ils elles me te se lui leur leurs moi toi soi eux y
+mon ma mes ton ta tes son sa ses notre nos votre vos
+ne pas plus ni non oui
+etre est sont suis es sommes etes etait etaient ete sera seront serait seraient soit soient fut
+avoir ai as avons avez ont avait avaient aura auront aurait eu
+faire fait fais font fera feront ferait
+peut peux peuvent pouvons pouvez pourrait pourrais pourriez pouvoir puis puisse
+dois doit doivent devons devez devrait devrais devriez faut falloir
+veux veut voudrais voudrait voulez aimerais souhaite souhaiterais
+quel quelle quels quelles comment pourquoi combien lequel laquelle lesquels lesquelles
+aussi tres bien tout tous toute toutes autre autres meme
+bonjour bonsoir salut merci svp stp ok okay alors voila bref ici chose truc
+exactement vraiment concretement precisement justement simplement actuellement notamment
+`;
+
+export const FRENCH_STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w !== ''));
+
+let typoIndex: FuzzyIndex | undefined;
+/** Long grammar words that are often mistyped in questions. */
+const TYPO_PRONE = ['quelle', 'quels', 'quelles', 'comment', 'pourquoi', 'combien', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'lorsque', 'puisque', 'pendant', 'depuis', 'pouvez', 'peuvent', 'doivent', 'voudrais'];
+
+/**
+ * True when `word` (folded, 5+ letters) is one typo away from a long grammar word ("quell",
+ * "commnet", "pourqoui"): such a word is noise, not an unknown topic.
+ */
+export function isStopWordTypo(word: string): boolean {
+  if (word.length < 5) return false;
+  typoIndex ??= FuzzyIndex.build(TYPO_PRONE);
+  return typoIndex.lookup(word, 1).length > 0;
+}

@@ -1,0 +1,59 @@
+import type { Reply } from './types.js';
+import { ASK_AMBASSADOR } from './replies.js';
+
+/** Replies the bot itself gives, outside any dialog. */
+
+const PII_LABELS: Record<string, string> = {
+  email: 'une adresse électronique',
+  phone: 'un numéro de téléphone',
+  nir: 'un numéro de sécurité sociale',
+  iban: 'des coordonnées bancaires',
+  payment_card: 'un numéro de carte bancaire',
+  person_name: 'un nom de personne',
+  birth_date: 'une date de naissance',
+  address: 'une adresse postale',
+  license_plate: 'une plaque d’immatriculation',
+  id_document: 'un numéro de pièce d’identité',
+  ip_address: 'une adresse IP',
+};
+
+export function privacyNotice(types: string[]): Reply {
+  const what = types.map((t) => PII_LABELS[t] ?? 'une donnée personnelle').join(', ');
+  return {
+    text:
+      `Votre message contenait des données personnelles (${what}). Je les ai masquées et je ne les conserve pas : ` +
+      'pour me poser une question, décrivez simplement la situation. Rappel : ce type de données ne doit jamais être saisi dans un outil d’IA grand public.',
+    meta: { escalate: false },
+  };
+}
+
+export function longMessageNote(length: number): Reply {
+  return {
+    text: `Votre message est très long (${length.toLocaleString('fr-FR')} caractères) : je n’en ai lu que le début. Pour une réponse précise, posez votre question en quelques phrases.`,
+    meta: { escalate: false },
+  };
+}
+
+export function emptyReply(hadSymbols: boolean): Reply {
+  return {
+    text: hadSymbols
+      ? 'Je n’ai pas compris votre message. Posez-moi votre question en quelques mots, par exemple : « Puis-je utiliser ChatGPT pour résumer un article de presse ? » Tapez « aide » pour voir ce que je sais faire.'
+      : 'Je n’ai reçu aucun texte. Posez-moi votre question, ou tapez « aide » pour voir ce que je sais faire.',
+    meta: { intent: 'help', escalate: false },
+  };
+}
+
+export function cancelledReply(hadDialog: boolean): Reply {
+  return {
+    text: hadDialog ? 'C’est noté, j’abandonne la question en cours. Que puis-je faire pour vous ?' : 'Il n’y avait rien en cours. Que puis-je faire pour vous ?',
+    meta: { escalate: false },
+  };
+}
+
+export function errorReply(): Reply {
+  return {
+    text: 'Désolé, je n’ai pas pu traiter votre message à cause d’un problème technique. Réessayez dans un instant ; si cela persiste, un ambassadeur IA peut vous aider.',
+    choices: [ASK_AMBASSADOR],
+    meta: { escalate: true },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from './config.js';
+import type { KnowledgeSnapshot } from './knowledge/snapshot.js';
+
+/** What dialogs may use. Built once at start-up; knowledge is read per turn so live reloads apply. */
+export interface BotServices {
+  config: AppConfig;
+  logger: Logger;
+  knowledge: () => KnowledgeSnapshot;
+  /** Epoch milliseconds; tests pass a fake clock. */
+  now: () => number;
+}

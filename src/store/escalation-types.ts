@@ -1,0 +1,164 @@
+import type { ConversationRef } from '../types.js';
+import type { ConversationStore } from './types.js';
+
+/**
+ * Stores behind the escalation flow. Interfaces only: SQLite implements them first
+ * (src/store/sqlite/), a networked database can follow without touching dialogs.
+ * Every text field holds REDACTED text only.
+ */
+
+export type TicketStatus = 'open' | 'claimed' | 'closed';
+export type TicketTrigger = 'explicit' | 'low_confidence' | 'contested' | 'tool_case' | 'out_of_scope';
+
+/** Who asked: enough to reach them again in the conversation they asked from. */
+export interface TicketAgent {
+  channel: string;
+  userId: string;
+  conversationId: string;
+  /** Display name (may be shown to the ambassador). */
+  name?: string;
+}
+
+export interface Ticket {
+  id: number;
+  status: TicketStatus;
+  trigger: TicketTrigger;
+  scope: string;
+  agent: TicketAgent;
+  /** Redacted question. */
+  question: string;
+  /** Redacted context (previous answer, verdict…), may be empty. */
+  context: string;
+  claimedBy?: string;
+  createdAt: number;
+  claimedAt?: number;
+  closedAt?: number;
+  /** Last reminder sent (epoch ms); reminders and hand-over use it. */
+  remindedAt?: number;
+  /** The ticket was handed over to the national pool after no claim. */
+  escalatedToNational: boolean;
+  rating?: number;
+  proposeFaq: boolean;
+  /** Last delivery failure, e.g. "teams: 403 Forbidden". */
+  deliveryError?: string;
+}
+
+export type TicketAuthor = 'agent' | 'ambassador' | 'system';
+
+export interface TicketMessage {
+  id: number;
+  ticketId: number;
+  author: TicketAuthor;
+  /** Channel identity of the author (ambassador id for ambassadors). */
+  authorId: string;
+  text: string;
+  at: number;
+}
+
+export type ClaimResult =
+  | { ok: true; ticket: Ticket }
+  | { ok: false; reason: 'not_found' | 'closed' | 'already_claimed'; ticket?: Ticket };
+
+export interface NewTicket {
+  trigger: TicketTrigger;
+  scope: string;
+  agent: TicketAgent;
+  question: string;
+  context: string;
+}
+
+/** A message stored together with a new ticket (see TicketStore.create). */
+export interface NewTicketMessage {
+  author: TicketAuthor;
+  authorId: string;
+  text: string;
+}
+
+export interface TicketStore {
+  /**
+   * Creates the ticket (status open) atomically; returns it with its number. With `firstMessage`,
+   * the ticket and that message are written in one transaction: both exist or neither does.
+   */
+  create(t: NewTicket, now: number, firstMessage?: NewTicketMessage): Promise<Ticket>;
+  get(id: number): Promise<Ticket | undefined>;
+  /** An agent's tickets, newest first. */
+  listByAgent(channel: string, userId: string): Promise<Ticket[]>;
+  /** Open or claimed tickets, optionally only those of some scopes, oldest first. */
+  listActive(scopes?: string[]): Promise<Ticket[]>;
+  /** Exactly one concurrent caller wins; others get already_claimed. */
+  claim(id: number, ambassadorId: string, now: number): Promise<ClaimResult>;
+  addMessage(ticketId: number, author: TicketAuthor, authorId: string, text: string, now: number): Promise<TicketMessage>;
+  messages(ticketId: number): Promise<TicketMessage[]>;
+  /** Closes an open or claimed ticket; returns undefined when it does not exist or is already closed. */
+  close(id: number, now: number, proposeFaq: boolean): Promise<Ticket | undefined>;
+  /** Moves an active ticket to another scope, unclaimed again. */
+  transfer(id: number, scope: string, now: number): Promise<Ticket | undefined>;
+  /** 1..5, once the ticket is closed. */
+  rate(id: number, rating: number): Promise<Ticket | undefined>;
+  /** Open (unclaimed) tickets created before `createdBefore`, oldest first (reminders use `remindedAt`). */
+  listUnclaimed(createdBefore: number): Promise<Ticket[]>;
+  markReminded(id: number, now: number, toNational: boolean): Promise<void>;
+  recordDeliveryError(id: number, error: string): Promise<void>;
+  /** Deletes every ticket (and its messages) of an agent; returns how many. */
+  deleteByAgent(channel: string, userId: string): Promise<number>;
+  /** Deletes closed tickets closed before `before`; returns how many. */
+  purgeClosed(before: number): Promise<number>;
+}
+
+/** Where to reach a user proactively, per channel. */
+export interface ConversationRefStore {
+  save(ref: ConversationRef & { userId: string }, now: number): Promise<void>;
+  /** The last conversation a user was seen in on a channel (personal chat preferred by the adapter). */
+  get(channel: string, userId: string): Promise<ConversationRef | undefined>;
+  deleteUser(channel: string, userId: string): Promise<number>;
+}
+
+export interface FeedbackRecord {
+  channel: string;
+  userId: string;
+  /** What the feedback is about: a KB entry id, a policy rule id, a ticket number. */
+  subject: string;
+  value: 'up' | 'down';
+  at: number;
+}
+
+export interface FeedbackStore {
+  add(f: FeedbackRecord): Promise<void>;
+  /** Counts per subject, for DTNUM. */
+  summary(): Promise<{ subject: string; up: number; down: number }[]>;
+  deleteUser(channel: string, userId: string): Promise<number>;
+}
+
+/** Questions the bot could not answer confidently (redacted), for DTNUM to extend the FAQ. */
+export interface UnansweredLog {
+  add(question: string, confidence: number, now: number): Promise<void>;
+  list(limit?: number): Promise<{ question: string; confidence: number; at: number }[]>;
+  purge(before: number): Promise<number>;
+}
+
+/** Answers ambassadors proposed for the FAQ when closing a ticket. */
+export interface FaqDraftStore {
+  add(d: { ticketId: number; question: string; answer: string; at: number }): Promise<void>;
+  list(): Promise<{ ticketId: number; question: string; answer: string; at: number }[]>;
+}
+
+/** Small durable key-value space for adapters (Matrix sync token, processed event ids…). */
+export interface KeyValueStore {
+  get(namespace: string, key: string): Promise<string | undefined>;
+  set(namespace: string, key: string, value: string, now: number): Promise<void>;
+  delete(namespace: string, key: string): Promise<void>;
+  /** Deletes entries of a namespace updated before `before`; returns how many. */
+  purge(namespace: string, before: number): Promise<number>;
+}
+
+/** Everything the escalation flow needs, from one database. */
+export interface Stores {
+  conversations: ConversationStore;
+  tickets: TicketStore;
+  refs: ConversationRefStore;
+  feedback: FeedbackStore;
+  unanswered: UnansweredLog;
+  drafts: FaqDraftStore;
+  kv: KeyValueStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+/** What the bot remembers about one conversation between turns. Only redacted text is ever kept. */
+export interface ActiveDialog {
+  id: string;
+  /** Dialog-owned state, JSON-serialisable. */
+  data: Record<string, unknown>;
+}
+
+export interface ConversationState {
+  dialog?: ActiveDialog;
+  /** The privacy reminder is shown once per conversation. */
+  privacyNoticeShown?: boolean;
+  /** Last question asked (redacted), for "poser la question à un ambassadeur". */
+  lastQuestion?: string;
+  /** Last KB entry answered, for feedback and follow-ups. */
+  lastEntryId?: string;
+  /** Epoch ms of the last update (retention purges use it). */
+  updatedAt?: number;
+}
+
+/**
+ * Dialog state per conversation. Async so that a networked database can implement it too;
+ * keys are `${channel}:${conversationId}`.
+ */
+export interface ConversationStore {
+  get(key: string): Promise<ConversationState | undefined>;
+  set(key: string, state: ConversationState): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function conversationKey(channel: string, conversationId: string): string {
+  return `${channel}:${conversationId}`;
+}

@@ -1,0 +1,15 @@
+/** `npm run bench`: speed goals, measured (never asserted in timed tests). */
+import { benchTurns, benchIndex } from './core.js';
+import { table } from './stats.js';
+
+const sections: [string, () => Promise<[string, string][]> | [string, string][]][] = [
+  ['Core', () => benchTurns(10_000)],
+  ['Knowledge index', () => benchIndex(10_000)],
+];
+
+console.log(`charte-ia-bot bench — node ${process.version}, ${new Date().toISOString()}\n`);
+for (const [title, run] of sections) {
+  console.log(`${title}`);
+  console.log(table(await run()));
+  console.log('');
+}
