@@ -1,15 +1,27 @@
 /** Small text helpers shared by the core (no French analysis here: see knowledge/analyzer.ts). */
 
-/** Lower case, accents removed, ligatures expanded, typographic apostrophes and dashes normalised. */
+/** Combining marks left by NFKD (accents, cedillas…); a plain class, cheaper than \p{M}. */
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
+const LIGATURES: Record<string, string> = { 'œ': 'oe', 'Œ': 'OE', 'æ': 'ae', 'Æ': 'AE', 'ß': 'ss' };
+const LIGATURE_RE = /[œŒæÆß]/g;
+const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4\u2032\u02b9]/g;
+const HYPHENS = /[\u2010\u2011\u2012\u2013\u2014]/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Removes accents (NFKD + combining marks), keeping the case; ASCII text is returned as is. */
+export function stripMarks(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
+}
+
+/** Lower case + accent/ligature folding, typographic apostrophes and dashes normalised: "Œuvre d’Intérêt" → "oeuvre d'interet". */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[œ]/g, 'oe')
-    .replace(/[æ]/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑‒–—]/g, '-');
+  const lower = text.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  return stripMarks(lower.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c))
+    .replace(APOSTROPHES, "'")
+    .replace(HYPHENS, '-')
+    .toLowerCase();
 }
 
 /** Control characters and lone surrogates (binary junk) removed; whitespace collapsed. */

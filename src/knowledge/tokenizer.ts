@@ -4,29 +4,9 @@
  * linear on 50,000+ character messages and on binary junk.
  */
 
-/** Combining marks left by NFKD (accents, cedillas…); a plain class, cheaper than \p{M}. */
-const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
-const LIGATURES: Record<string, string> = { 'œ': 'oe', 'Œ': 'OE', 'æ': 'ae', 'Æ': 'AE', 'ß': 'ss' };
-const LIGATURE_RE = /[œŒæÆß]/g;
-const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4\u2032\u02b9]/g;
-const HYPHENS = /[\u2010\u2011]/g;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
+import { fold, stripMarks } from '../text.js';
 
-/** Removes accents (NFKD + combining marks), keeping the case; ASCII text is returned as is. */
-export function stripMarks(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
-}
-
-/** Lower case + accent/ligature folding: "Œuvre d’Intérêt" → "oeuvre d'interet". */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower;
-  return stripMarks(lower.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c))
-    .replace(APOSTROPHES, "'")
-    .replace(HYPHENS, '-')
-    .toLowerCase();
-}
+export { fold, stripMarks };
 
 /** A word part: lower-cased folded text, whether written in capitals, hyphen link. */
 export interface Part {
@@ -81,7 +61,7 @@ function foldChar(code: number): string {
     if (code >= 0xd800 && code <= 0xdfff) f = ch;
     else {
       const lower = ch.toLowerCase();
-      f = LIGATURES[lower] ?? stripMarks(lower).toLowerCase();
+      f = fold(lower);
     }
     foldedChars[code] = f;
   }

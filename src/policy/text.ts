@@ -7,6 +7,8 @@
  * matches never span a boundary, and negation scopes stop there.
  */
 
+import { fold as foldText } from '../text.js';
+
 export interface Token {
   /** Folded word. */
   w: string;
@@ -31,14 +33,9 @@ function foldChar(ch: string): string {
   return ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** Fold a whole string (for configuration terms and comparisons). */
+/** Fold a whole string (for configuration terms and comparisons); apostrophes become spaces. */
 export function fold(s: string): string {
-  return s
-    .replace(/[œŒæÆß]/g, (c) => LIGATURES[c] ?? c)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'`ʼ‘]/g, ' ');
+  return foldText(s).replace(/'/g, ' ');
 }
 
 const BOUNDARY_CHARS = new Set([',', '!', '?', '(', ')', '[', ']', '«', '»', '"', '“', '”', '\n', '…', '|']);
