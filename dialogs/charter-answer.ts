@@ -2,7 +2,7 @@ import type { Dialog, TurnContext, DialogResult } from '../src/dialog.js';
 import { done } from '../src/dialog.js';
 import type { Reply } from '../src/types.js';
 import type { KbEntry, KbHit } from '../src/knowledge/types.js';
-import { ASK_AMBASSADOR, entryChoice, entrySources, sourceLine, plain } from '../src/replies.js';
+import { askAmbassador, entryChoice, entrySources, sourceLine, plain } from '../src/replies.js';
 
 /** Answers a charter question from the knowledge base, or says it does not know and offers a human. */
 
@@ -36,7 +36,7 @@ export function notSureReply(hits: KbHit[], threshold: number): Reply {
   ].join('\n\n');
   return {
     text,
-    choices: [...near.map((h) => entryChoice(h.entry)), ASK_AMBASSADOR],
+    choices: [...near.map((h) => entryChoice(h.entry)), askAmbassador('low_confidence')],
     meta: { intent: 'charter_question', confidence: hits[0]?.confidence ?? 0, sources: [], escalate: true },
   };
 }
@@ -54,12 +54,18 @@ export const charterAnswerDialog: Dialog = {
     const shown = ctx.message.action?.type === 'kb.show' ? kb.byId.get(ctx.message.action.value ?? '') : undefined;
     if (shown) {
       ctx.state.lastEntryId = shown.id;
+      ctx.state.lastAnswer = `réponse de l’assistant : « ${shown.title} »`;
       return done(answerReply(shown, relatedOf(shown, kb.byId, []), 1));
     }
     const hits = ctx.hits ?? kb.retriever.search(ctx.text, 4);
     const top = hits[0];
-    if (!top || top.confidence < kb.threshold) return done(notSureReply(hits, kb.threshold));
+    if (!top || top.confidence < kb.threshold) {
+      ctx.state.lastAnswer = 'l’assistant n’a pas trouvé de réponse sûre dans la charte';
+      if (ctx.message.channel !== 'cli') await ctx.services.stores.unanswered.add(ctx.text, top?.confidence ?? 0, ctx.services.now());
+      return done(notSureReply(hits, kb.threshold));
+    }
     ctx.state.lastEntryId = top.entry.id;
+    ctx.state.lastAnswer = `réponse de l’assistant : « ${top.entry.title} »`;
     return done(answerReply(top.entry, relatedOf(top.entry, kb.byId, hits.slice(1)), top.confidence));
   },
   async continue(): Promise<DialogResult> {

@@ -2,7 +2,7 @@ import type { Dialog, TurnContext, DialogResult } from '../src/dialog.js';
 import { done } from '../src/dialog.js';
 import type { Reply } from '../src/types.js';
 import type { OutOfScopeTopic } from '../src/knowledge/topics.js';
-import { ASK_AMBASSADOR } from '../src/replies.js';
+import { askAmbassador } from '../src/replies.js';
 import { EXAMPLE_QUESTIONS } from './small-talk.js';
 
 /** Says what the bot covers, points to the right kind of interlocutor, offers an ambassador. Never invents. */
@@ -21,7 +21,7 @@ export function outOfScopeReply(topic?: OutOfScopeTopic, otherMinistry = false):
   }
   return {
     text: `${first}\n\n${SCOPE} Si votre question concerne bien l’IA, un ambassadeur IA peut vous aider.`,
-    choices: [ASK_AMBASSADOR, EXAMPLE_QUESTIONS[0]!],
+    choices: [askAmbassador('out_of_scope'), EXAMPLE_QUESTIONS[0]!],
     meta: { intent: 'out_of_scope', escalate: true },
   };
 }

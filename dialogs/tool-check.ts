@@ -1,7 +1,7 @@
 import type { Dialog, TurnContext, DialogResult } from '../src/dialog.js';
 import { done, waitFor } from '../src/dialog.js';
 import type { Choice, Reply } from '../src/types.js';
-import { ASK_AMBASSADOR, plain } from '../src/replies.js';
+import { askAmbassador, plain } from '../src/replies.js';
 import { fold } from '../src/text.js';
 import { assessToolQuestion, detectTool } from '../src/policy/index.js';
 import { tokenize } from '../src/policy/text.js';
@@ -42,7 +42,7 @@ export function verdictReply(a: Assessment): Reply {
   const offerHuman = a.verdict === 'not_allowed' || a.escalate === true;
   return {
     text: r.text,
-    choices: offerHuman ? [ASK_AMBASSADOR] : [],
+    choices: offerHuman ? [askAmbassador('tool_case')] : [],
     card: {
       title: r.title,
       tone: r.tone,
@@ -77,7 +77,10 @@ function assess(ctx: TurnContext, s: Pick<ToolCheckState, 'question' | 'piiTypes
 function next(ctx: TurnContext, s: ToolCheckState, first: boolean): DialogResult {
   const a = assess(ctx, s);
   const missing = a.verdict === 'needs_more_info' ? a.missing.find((f) => (f === 'tool' ? !s.answers.tier : !s.answers.data)) : undefined;
-  if (!missing) return done(verdictReply(a));
+  if (!missing) {
+    ctx.state.lastAnswer = `verdict de l’assistant : ${renderAssessment(a).title}`;
+    return done(verdictReply(a));
+  }
   const asking = missing as Field;
   return waitFor({ ...s, asking, retries: first || asking !== s.asking ? 0 : s.retries }, questionReply(a, asking, first || asking !== s.asking));
 }

@@ -3,14 +3,20 @@ import { loadConfig, type AppConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { LiveKnowledge } from './knowledge/snapshot.js';
 import { Bot, type DialogRegistry } from './bot.js';
-import type { ConversationStore } from './store/types.js';
-import { MemoryConversationStore } from './store/memory.js';
+import type { Stores } from './store/escalation-types.js';
+import { openSqliteStores } from './store/sqlite/index.js';
 import type { BotServices } from './services.js';
+import { ChannelRouter } from './channels.js';
+import { EscalationService } from './escalation/service.js';
 import { charterAnswerDialog } from '../dialogs/charter-answer.js';
 import { greetingDialog, helpDialog } from '../dialogs/small-talk.js';
 import { outOfScopeDialog } from '../dialogs/out-of-scope.js';
 import { escalationDialog } from '../dialogs/escalation.js';
 import { toolCheckDialog } from '../dialogs/tool-check.js';
+import { handleAmbassadorTurn } from '../dialogs/ambassador.js';
+import { eraseDataDialog, handleAgentTicketAction, myRequestsDialog, offerAttach } from '../dialogs/my-requests.js';
+import { handleFeedback } from '../dialogs/feedback.js';
+import { ambassadorHelp } from './escalation/commands.js';
 
 export function defaultDialogs(): DialogRegistry {
   return {
@@ -22,14 +28,24 @@ export function defaultDialogs(): DialogRegistry {
       help: helpDialog,
       out_of_scope: outOfScopeDialog,
     },
-    all: [charterAnswerDialog, toolCheckDialog, escalationDialog, greetingDialog, helpDialog, outOfScopeDialog],
+    byCommand: { my_requests: myRequestsDialog, delete_my_data: eraseDataDialog },
+    handlers: [handleFeedback, handleAgentTicketAction, handleAmbassadorTurn],
+    afterAnswer: offerAttach,
+    extraHelp: (ctx) =>
+      ctx.services.escalation.ambassadorFor(ctx.message.channel, ctx.message.user.id) ? { text: ambassadorHelp(), meta: { escalate: false } } : undefined,
+    all: [charterAnswerDialog, toolCheckDialog, escalationDialog, greetingDialog, helpDialog, outOfScopeDialog, myRequestsDialog, eraseDataDialog],
   };
 }
 
 export interface AppOptions {
   config?: AppConfig;
   logger?: Logger;
-  store?: ConversationStore;
+  /** Stores to use (tests share one); otherwise SQLite at `databasePath` / DATABASE_PATH. */
+  stores?: Stores;
+  /** Overrides DATABASE_PATH (":memory:" for one-shot commands and tests). */
+  databasePath?: string;
+  /** Overrides AMBASSADORS_FILE. */
+  directoryFile?: string;
   /** Overrides KNOWLEDGE_DIR. */
   knowledgeDir?: string;
   /** Watch knowledge files and reload them live (default: config.KNOWLEDGE_WATCH). */
@@ -41,26 +57,62 @@ export interface App {
   bot: Bot;
   knowledge: LiveKnowledge;
   services: BotServices;
-  store: ConversationStore;
+  stores: Stores;
+  /** Adapters register here to receive proactive messages. */
+  router: ChannelRouter;
+  escalation: EscalationService;
+  /** Starts the reminder / retention timers (not started by default: tests drive `escalation.tick`). */
+  startSchedules(): void;
   close(): Promise<void>;
 }
 
-/** Wires the core: configuration, knowledge (validated, fail-fast), store, dialogs. */
+const MINUTE = 60_000;
+
+/** Wires the core: configuration, knowledge (validated, fail-fast), stores, escalation, dialogs. */
 export function createApp(opts: AppOptions = {}): App {
   const config = opts.config ?? loadConfig();
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const knowledge = new LiveKnowledge(opts.knowledgeDir ?? config.KNOWLEDGE_DIR, logger, config.CONFIDENCE_THRESHOLD);
+  const knowledge = new LiveKnowledge(opts.knowledgeDir ?? config.KNOWLEDGE_DIR, logger, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
+  const stores = opts.stores ?? openSqliteStores(opts.databasePath ?? config.DATABASE_PATH, { logger });
+  const now = opts.now ?? Date.now;
+  const router = new ChannelRouter();
+  const escalation = new EscalationService({
+    stores,
+    directory: () => knowledge.current().directory,
+    outbox: router,
+    now,
+    logger,
+    config: {
+      reminderMs: config.ESCALATION_REMINDER_MINUTES * MINUTE,
+      handoverMs: config.ESCALATION_HANDOVER_MINUTES * MINUTE,
+      retentionMs: config.RETENTION_DAYS * 24 * 60 * MINUTE,
+      maxReplyChars: 4_000,
+    },
+  });
   if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch();
-  const store = opts.store ?? new MemoryConversationStore();
-  const services: BotServices = { config, logger, knowledge: () => knowledge.current(), now: opts.now ?? Date.now };
-  const bot = new Bot(services, store, defaultDialogs());
+  const services: BotServices = { config, logger, knowledge: () => knowledge.current(), now, stores, escalation };
+  const bot = new Bot(services, stores.conversations, defaultDialogs());
+  const timers: NodeJS.Timeout[] = [];
   return {
     bot,
     knowledge,
     services,
-    store,
+    stores,
+    router,
+    escalation,
+    startSchedules() {
+      const safely = (name: string, work: () => Promise<unknown>) => () =>
+        void work().catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));
+      const tick = safely('escalation reminders', () => escalation.tick());
+      const purge = safely('retention purge', () => escalation.purge());
+      purge();
+      timers.push(setInterval(tick, MINUTE), setInterval(purge, 24 * 60 * MINUTE));
+      for (const t of timers) t.unref();
+    },
     async close() {
+      for (const t of timers) clearInterval(t);
       knowledge.close();
+      if (!opts.stores) await stores.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import { conversationKey } from './store/types.js';
 import type { BotServices } from './services.js';
 import type { Dialog, TurnContext } from './dialog.js';
 import { classifyIntent, type IntentResult } from './intents.js';
-import { matchCommand } from './commands.js';
+import { matchCommand, type CommandSpec } from './commands.js';
 import { fold, hasWords, sanitize } from './text.js';
 import { KeyedMutex } from './mutex.js';
 import { looksForeign } from './language.js';
@@ -13,9 +13,20 @@ import { cancelledReply, emptyReply, errorReply, longMessageNote, privacyNotice 
 /** Longest part of a message the bot analyses; the shield still reads all of it. */
 export const MAX_ANALYSED_CHARS = 2_000;
 
+/** Handles a turn before routing (buttons, commands of a role) or returns undefined. */
+export type TurnHandler = (ctx: TurnContext) => Promise<Reply[] | undefined>;
+
 export interface DialogRegistry {
   /** Dialog started for each intent. */
   byIntent: Record<IntentResult['intent'], Dialog>;
+  /** Dialog started by the user commands that are not interruptions (mes demandes, supprimer mes données). */
+  byCommand: Partial<Record<CommandSpec['id'], Dialog>>;
+  /** Tried in order before anything else (feedback, ticket buttons, ambassador commands). */
+  handlers: TurnHandler[];
+  /** Runs after a new question was answered (e.g. offer to attach it to an open ticket). */
+  afterAnswer?: (ctx: TurnContext, replies: Reply[]) => Promise<void>;
+  /** Extra help lines for a user (e.g. the ambassador commands). */
+  extraHelp?: (ctx: TurnContext) => Reply | undefined;
   /** Every dialog that can be active, by id (to continue it on the next turn). */
   all: Dialog[];
 }
@@ -59,8 +70,7 @@ export class Bot implements BotLike {
     const kb = this.services.knowledge();
     const { redacted, findings } = kb.shield.redact(raw);
     const piiTypes = [...new Set(findings.map((f) => f.type))];
-    const tooLong = redacted.length > MAX_ANALYSED_CHARS;
-    const text = tooLong ? redacted.slice(0, MAX_ANALYSED_CHARS) : redacted;
+    const text = redacted;
 
     const state: ConversationState = (await this.store.get(key)) ?? {};
     const ctx: TurnContext = { message: { ...message, text }, text, piiTypes, state, services: this.services };
@@ -69,9 +79,11 @@ export class Bot implements BotLike {
       replies.push(privacyNotice(piiTypes));
       state.privacyNoticeShown = true;
     }
-    if (tooLong) replies.push(longMessageNote(redacted.length));
 
     const log: Record<string, unknown> = { pii: piiTypes };
+    if (message.channel !== 'cli') {
+      await this.services.escalation.rememberConversation({ channel: message.channel, conversationId: message.conversationId, userId: message.user.id, data: message.ref });
+    }
     replies.push(...(await this.route(ctx, log)));
     for (const r of replies) r.meta = { ...r.meta, privacyFindings: piiTypes };
     state.updatedAt = this.services.now();
@@ -81,6 +93,13 @@ export class Bot implements BotLike {
 
   private async route(ctx: TurnContext, log: Record<string, unknown>): Promise<Reply[]> {
     const { state } = ctx;
+    for (const handler of this.dialogs.handlers) {
+      const handled = await handler(ctx);
+      if (handled) {
+        log.intent = 'handler';
+        return handled;
+      }
+    }
     const command = ctx.message.action ? undefined : matchCommand(ctx.text);
     if (command?.id === 'cancel') {
       const had = !!state.dialog;
@@ -92,7 +111,15 @@ export class Bot implements BotLike {
       delete state.dialog;
       const intent = command.id === 'help' ? 'help' : 'escalation_request';
       log.intent = intent;
-      return this.begin(this.dialogs.byIntent[intent], { ...ctx, intent: { intent, rule: `command:${command.id}` } });
+      const replies = await this.begin(this.dialogs.byIntent[intent], { ...ctx, intent: { intent, rule: `command:${command.id}` } });
+      const extra = intent === 'help' ? this.dialogs.extraHelp?.(ctx) : undefined;
+      return extra ? [...replies, extra] : replies;
+    }
+    const commandDialog = command ? this.dialogs.byCommand[command.id] : undefined;
+    if (commandDialog) {
+      delete state.dialog;
+      log.intent = `command:${command!.id}`;
+      return this.begin(commandDialog, ctx);
     }
 
     if (state.dialog) {
@@ -109,6 +136,12 @@ export class Bot implements BotLike {
       delete state.dialog;
     }
 
+    // Only the analysis reads a bounded prefix; commands and dialogs above saw the whole text.
+    if (ctx.text.length > MAX_ANALYSED_CHARS) {
+      const full = ctx.text.length;
+      ctx = { ...ctx, text: ctx.text.slice(0, MAX_ANALYSED_CHARS), message: { ...ctx.message, text: ctx.text.slice(0, MAX_ANALYSED_CHARS) } };
+      return [longMessageNote(full), ...(await this.route(ctx, log))];
+    }
     const action = ctx.message.action;
     if (action?.type === 'kb.show') return this.begin(this.dialogs.byIntent.charter_question, ctx);
     if (action?.type === 'escalate') return this.begin(this.dialogs.byIntent.escalation_request, ctx);
@@ -129,8 +162,12 @@ export class Bot implements BotLike {
     log.intent = intent.intent;
     log.rule = intent.rule;
     log.confidence = Number((hits[0]?.confidence ?? 0).toFixed(3));
-    state.lastQuestion = ctx.text;
-    return this.begin(this.dialogs.byIntent[intent.intent], { ...ctx, intent, hits });
+    const replies = await this.begin(this.dialogs.byIntent[intent.intent], { ...ctx, intent, hits });
+    if (intent.intent !== 'escalation_request') {
+      state.lastQuestion = ctx.text;
+      await this.dialogs.afterAnswer?.(ctx, replies);
+    }
+    return replies;
   }
 
   private async begin(dialog: Dialog, ctx: TurnContext): Promise<Reply[]> {

@@ -24,29 +24,42 @@ Usage:
 
 Options:
   --knowledge DIR    knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)
+  --directory FILE   ambassador directory (default: AMBASSADORS_FILE or knowledge/ambassadors.yaml)
+  --database FILE    SQLite file (default: DATABASE_PATH; transcripts and ask use a throw-away one)
   --help             this help
 `;
 
 type Io = { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
-function quietApp(knowledgeDir: string | undefined, level = 'warn'): App {
+function quietApp(values: Record<string, unknown>, level: string, databasePath?: string): App {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL ?? level, format: config.LOG_FORMAT });
-  return createApp({ config, logger, knowledgeDir, watch: false });
+  return createApp({
+    config,
+    logger,
+    knowledgeDir: values.knowledge as string | undefined,
+    directoryFile: values.directory as string | undefined,
+    databasePath: (values.database as string | undefined) ?? databasePath,
+    watch: false,
+  });
 }
 
 async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
-  const app = quietApp(values.knowledge as string | undefined, values.transcript ? 'error' : 'warn');
+  // A transcript replay uses a throw-away database unless --database names one.
+  const app = quietApp(values, values.transcript ? 'error' : 'warn', values.transcript ? ':memory:' : undefined);
   try {
     if (values.transcript) {
       const adapter = new TranscriptAdapter(
         (l) => io.stdout.write(`${l}\n`),
         (l) => io.stderr.write(`${l}\n`),
       );
+      app.router.register(adapter, 'console', 'cli');
       const bad = await adapter.playFile(app.bot, String(values.transcript));
       return bad ? 1 : 0;
     }
     const adapter = new ConsoleAdapter({ input: io.stdin, output: io.stdout });
+    app.router.register(adapter, 'transcript');
+    app.startSchedules();
     await adapter.start(app.bot);
     await adapter.done();
     return 0;
@@ -56,7 +69,7 @@ async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
 }
 
 async function ask(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
-  const app = quietApp(values.knowledge as string | undefined, 'error');
+  const app = quietApp(values, 'error', ':memory:');
   try {
     if (values.jsonl) {
       await askJsonl(app.bot, io.stdin, (l) => io.stdout.write(`${l}\n`));
@@ -76,14 +89,19 @@ async function ask(values: Record<string, unknown>, positionals: string[], io: I
 }
 
 function kbCheck(values: Record<string, unknown>, io: Io): number {
-  const dir = (values.knowledge as string | undefined) ?? loadConfig().KNOWLEDGE_DIR;
-  const { problems, snapshot } = checkKnowledge(dir);
+  const config = loadConfig();
+  const dir = (values.knowledge as string | undefined) ?? config.KNOWLEDGE_DIR;
+  const { problems, snapshot } = checkKnowledge(dir, (values.directory as string | undefined) ?? config.AMBASSADORS_FILE);
   if (problems.length) {
     io.stderr.write(`${problems.length} problem(s) in ${dir}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`);
     return 1;
   }
   const tools = snapshot!.policy.catalogue.tools.length;
-  io.stdout.write(`Knowledge OK: ${snapshot!.entries.length} FAQ entries, ${tools} tools, ${snapshot!.topics.length} out-of-scope topics (${dir})\n`);
+  const amb = snapshot!.directory;
+  io.stdout.write(
+    `Knowledge OK: ${snapshot!.entries.length} FAQ entries, ${tools} tools, ${snapshot!.topics.length} out-of-scope topics, ` +
+      `${amb.ambassadors.length} ambassadors in ${amb.allScopes().length} scopes (${dir})\n`,
+  );
   return 0;
 }
 
@@ -97,6 +115,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       jsonl: { type: 'boolean' },
       knowledge: { type: 'string' },
       directory: { type: 'string' },
+      database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

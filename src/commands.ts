@@ -16,6 +16,8 @@ export const USER_COMMANDS: CommandSpec[] = [
   { id: 'help', words: ['aide', 'help', 'menu', '?'], description: 'ce que je sais faire et des exemples de questions' },
   { id: 'cancel', words: ['annuler', 'stop', 'recommencer', 'laisse tomber', 'on arrete'], description: 'abandonner la question en cours' },
   { id: 'human', words: ['humain', 'parler a un humain', 'ambassadeur', 'parler a un ambassadeur', 'un humain'], description: 'transmettre votre question à un ambassadeur IA' },
+  { id: 'my_requests', words: ['mes demandes', 'mes tickets', 'mes questions', 'suivi de mes demandes'], description: 'l’état de vos demandes aux ambassadeurs' },
+  { id: 'delete_my_data', words: ['supprimer mes donnees', 'effacer mes donnees', 'oublie-moi', 'supprimer mes informations'], description: 'effacer tout ce que je garde sur vous' },
 ];
 
 /** Matches a whole message against the declared commands ("!aide", "/annuler", "Aide."). */

@@ -18,6 +18,11 @@ export const envSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'knowledge')),
   CONFIDENCE_THRESHOLD: number01.optional(),
   KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  AMBASSADORS_FILE: z.string().min(1).optional(),
+  DATABASE_PATH: z.string().min(1).default('./data/charte-ia.db'),
+  ESCALATION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  ESCALATION_HANDOVER_MINUTES: z.coerce.number().int().min(1).max(43_200).default(240),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import type { Reply } from './types.js';
-import { ASK_AMBASSADOR } from './replies.js';
+import { askAmbassador } from './replies.js';
 
 /** Replies the bot itself gives, outside any dialog. */
 
@@ -53,7 +53,7 @@ export function cancelledReply(hadDialog: boolean): Reply {
 export function errorReply(): Reply {
   return {
     text: 'Désolé, je n’ai pas pu traiter votre message à cause d’un problème technique. Réessayez dans un instant ; si cela persiste, un ambassadeur IA peut vous aider.',
-    choices: [ASK_AMBASSADOR],
+    choices: [askAmbassador('explicit')],
     meta: { escalate: true },
   };
 }

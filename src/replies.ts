@@ -3,11 +3,14 @@ import type { KbEntry } from './knowledge/types.js';
 
 /** Shared pieces of replies, so every dialog words them the same way. */
 
-export const ASK_AMBASSADOR: Choice = {
-  label: 'Poser la question à un ambassadeur',
-  value: 'Poser la question à un ambassadeur',
-  action: { type: 'escalate' },
-};
+/** The hand-off button; `trigger` tells the ticket why the agent asked for a human. */
+export function askAmbassador(trigger: 'explicit' | 'low_confidence' | 'contested' | 'tool_case' | 'out_of_scope' = 'explicit'): Choice {
+  return {
+    label: 'Poser la question à un ambassadeur',
+    value: 'Poser la question à un ambassadeur',
+    action: { type: 'escalate', data: { trigger } },
+  };
+}
 
 export function entrySources(entry: KbEntry): SourceRef[] {
   return entry.sources.map((s) => ({ id: entry.id, title: entry.title, citation: s.label }));

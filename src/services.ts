@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.js';
+import type { Stores } from './store/escalation-types.js';
+import type { EscalationService } from './escalation/service.js';
 
 /** What dialogs may use. Built once at start-up; knowledge is read per turn so live reloads apply. */
 export interface BotServices {
@@ -9,4 +11,6 @@ export interface BotServices {
   knowledge: () => KnowledgeSnapshot;
   /** Epoch milliseconds; tests pass a fake clock. */
   now: () => number;
+  stores: Stores;
+  escalation: EscalationService;
 }

@@ -32,6 +32,8 @@ export interface IncomingMessage {
   action?: ActionPayload;
   /** True in group rooms / team channels (the adapter already filtered mentions). */
   isGroup?: boolean;
+  /** Adapter-specific serialised conversation reference, saved for proactive messages. */
+  ref?: Record<string, unknown>;
 }
 
 /** A suggested answer or button; `value` is what the user "says" when pressing it. */
@@ -104,6 +106,8 @@ export interface ReplyMeta {
   privacyFindings?: string[];
   /** Data categories the tool check saw, for eval and logs. */
   data?: string[];
+  /** Escalation ticket the reply is about. */
+  ticket?: number;
 }
 
 /** The single outgoing message type. Adapters render it; the core never builds platform markup. */
@@ -133,6 +137,20 @@ export interface ChannelAdapter {
   readonly name: string;
   start(bot: BotLike): Promise<void>;
   stop(): Promise<void>;
-  /** Proactive send (escalation answers, reminders). */
-  send(ref: ConversationRef, reply: Reply): Promise<void>;
+  /** Proactive send (escalation answers, reminders); returns the platform's message id when it has one. */
+  send(ref: ConversationRef, reply: Reply): Promise<string | undefined>;
+  /** Replaces a message sent earlier (escalation notices updated when claimed or closed). */
+  update?(ref: ConversationRef, messageId: string, reply: Reply): Promise<void>;
+}
+
+/** A delivery failure the platform reported (user uninstalled the app, room left…): not retried. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    /** HTTP-like status when known (403, 404…). */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
 }

@@ -58,8 +58,9 @@ export class ConsoleAdapter implements ChannelAdapter {
     this.rl?.close();
   }
 
-  async send(_ref: ConversationRef, reply: Reply): Promise<void> {
+  async send(_ref: ConversationRef, reply: Reply): Promise<undefined> {
     this.print(reply);
+    return undefined;
   }
 
   private print(reply: Reply): void {

@@ -23,9 +23,9 @@ export const transcriptLineSchema = z
 
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
-/** What the transcript prints for every bot reply: one JSON line. */
-export function replyLine(to: string, reply: Reply): string {
-  return JSON.stringify({ to, text: reply.text, choices: reply.choices ?? [], card: reply.card ?? null });
+/** What the transcript prints for every bot reply: one JSON line (proactive messages carry their id). */
+export function replyLine(to: string, reply: Reply, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ to, text: reply.text, choices: reply.choices ?? [], card: reply.card ?? null, ...extra });
 }
 
 /**
@@ -35,6 +35,7 @@ export function replyLine(to: string, reply: Reply): string {
 export class TranscriptAdapter implements ChannelAdapter {
   readonly name = 'transcript';
   private readonly lastChoices = new Map<string, Choice[]>();
+  private sent = 0;
 
   constructor(
     private readonly out: (line: string) => void,
@@ -44,10 +45,20 @@ export class TranscriptAdapter implements ChannelAdapter {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  async send(ref: ConversationRef, reply: Reply): Promise<void> {
+  /** Proactive message (an ambassador's answer, a notice): printed like a reply, with an id. */
+  async send(ref: ConversationRef, reply: Reply): Promise<string> {
+    const to = ref.userId ?? ref.conversationId;
+    const id = `msg-${++this.sent}`;
+    this.remember(to, reply);
+    this.out(replyLine(to, reply, { proactive: true, id }));
+    return id;
+  }
+
+  /** An earlier proactive message replaced in place (e.g. a ticket notice once claimed). */
+  async update(ref: ConversationRef, messageId: string, reply: Reply): Promise<void> {
     const to = ref.userId ?? ref.conversationId;
     this.remember(to, reply);
-    this.out(replyLine(to, reply));
+    this.out(replyLine(to, reply, { proactive: true, updates: messageId }));
   }
 
   /** Plays one parsed line. */

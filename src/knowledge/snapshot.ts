@@ -9,6 +9,7 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from './confidence.js';
 import type { KbEntry } from './types.js';
 import { loadPolicy, type Policy } from '../policy/index.js';
 import { loadPrivacyShield, type PrivacyShield } from '../privacy/shield.js';
+import { loadDirectory, DirectoryError, type Directory } from '../escalation/directory.js';
 
 /**
  * Everything DTNUM edits, loaded and validated together: FAQ entries and their index, synonyms,
@@ -25,11 +26,13 @@ export interface KnowledgeSnapshot {
   topics: OutOfScopeTopic[];
   policy: Policy;
   shield: PrivacyShield;
+  directory: Directory;
 }
 
 export const KNOWLEDGE_FILES = {
   synonyms: 'synonyms.yaml',
   topics: 'hors-perimetre.yaml',
+  ambassadors: 'ambassadors.yaml',
 } as const;
 
 /** Runs one loader, turning its error into a problem for `kb check` instead of stopping at the first. */
@@ -44,7 +47,7 @@ function attempt<T>(file: string, problems: KbProblem[], load: () => T): T | und
 }
 
 /** Validates every knowledge file and returns all problems (empty when everything is valid). */
-export function checkKnowledge(dir: string): { problems: KbProblem[]; snapshot?: KnowledgeSnapshot } {
+export function checkKnowledge(dir: string, directoryFile?: string): { problems: KbProblem[]; snapshot?: KnowledgeSnapshot } {
   const problems: KbProblem[] = [];
   const kb = readKnowledgeBase(dir);
   problems.push(...kb.problems);
@@ -54,7 +57,15 @@ export function checkKnowledge(dir: string): { problems: KbProblem[]; snapshot?:
   const topics = existsSync(topicsFile) ? attempt(KNOWLEDGE_FILES.topics, problems, () => loadTopics(topicsFile)) : [];
   const policy = attempt('tools.yaml / data-lexicon.yaml', problems, () => loadPolicy(dir));
   const shield = attempt('privacy/', problems, () => loadPrivacyShield(dir));
-  if (problems.length || !synonyms || !topics || !policy || !shield) return { problems };
+  const directoryPath = directoryFile ?? join(dir, KNOWLEDGE_FILES.ambassadors);
+  let directory: Directory | undefined;
+  try {
+    directory = loadDirectory(directoryPath);
+  } catch (e) {
+    if (e instanceof DirectoryError) problems.push(...e.problems.map((message) => ({ file: e.file, message })));
+    else problems.push({ file: directoryPath, message: (e as Error).message });
+  }
+  if (problems.length || !synonyms || !topics || !policy || !shield || !directory) return { problems };
   const retriever = CharterRetriever.fromEntries(kb.entries, { synonyms });
   return {
     problems,
@@ -68,13 +79,14 @@ export function checkKnowledge(dir: string): { problems: KbProblem[]; snapshot?:
       topics,
       policy,
       shield,
+      directory,
     },
   };
 }
 
 /** Loads the knowledge or throws a KnowledgeError listing every problem (start-up fails fast). */
-export function loadKnowledge(dir: string, threshold?: number): KnowledgeSnapshot {
-  const { problems, snapshot } = checkKnowledge(dir);
+export function loadKnowledge(dir: string, threshold?: number, directoryFile?: string): KnowledgeSnapshot {
+  const { problems, snapshot } = checkKnowledge(dir, directoryFile);
   if (!snapshot) throw new KnowledgeError(problems);
   return threshold === undefined ? snapshot : { ...snapshot, threshold };
 }
@@ -92,8 +104,9 @@ export class LiveKnowledge {
     readonly dir: string,
     private readonly logger: Logger,
     private readonly threshold?: number,
+    private readonly directoryFile?: string,
   ) {
-    this.snapshot = loadKnowledge(dir, threshold);
+    this.snapshot = loadKnowledge(dir, threshold, directoryFile);
   }
 
   current(): KnowledgeSnapshot {
@@ -102,7 +115,7 @@ export class LiveKnowledge {
 
   /** Reloads now; returns the problems (empty when the new knowledge is in service). */
   reload(): KbProblem[] {
-    const { problems, snapshot } = checkKnowledge(this.dir);
+    const { problems, snapshot } = checkKnowledge(this.dir, this.directoryFile);
     if (!snapshot) {
       this.logger.error({ problems: problems.length, details: problems.slice(0, 20) }, 'knowledge reload rejected, previous knowledge kept');
       return problems;

@@ -13,6 +13,10 @@ export interface ConversationState {
   lastQuestion?: string;
   /** Last KB entry answered, for feedback and follow-ups. */
   lastEntryId?: string;
+  /** One line describing the bot's last answer (title or verdict), shared as context in a hand-off. */
+  lastAnswer?: string;
+  /** Redacted text of the last message, offered to be attached to an open ticket. */
+  pendingAttach?: string;
   /** Epoch ms of the last update (retention purges use it). */
   updatedAt?: number;
 }
@@ -25,6 +29,8 @@ export interface ConversationStore {
   get(key: string): Promise<ConversationState | undefined>;
   set(key: string, state: ConversationState): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Deletes states not updated since `before` (retention); returns how many. */
+  purge?(before: number): Promise<number>;
 }
 
 export function conversationKey(channel: string, conversationId: string): string {

@@ -10,7 +10,7 @@ import { summarise, ms } from './stats.js';
 
 /** Per-turn latency of the whole core (shield, routing, retrieval, policy, dialogs) over N questions. */
 export async function benchTurns(n = 10_000): Promise<[string, string][]> {
-  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false });
+  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:' });
   const questions = readJsonl<EvalItem>(join(EVAL_DIR, 'dev.jsonl')).map((i) => i.q);
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {

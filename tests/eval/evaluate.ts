@@ -31,7 +31,7 @@ const HONEST = /ne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|do
 
 /** Runs the dev sets through the real bot (the `ask` machine interface) and scores them. */
 export async function evaluate(devFile = join(EVAL_DIR, 'dev.jsonl'), piiFile = join(EVAL_DIR, 'pii-dev.jsonl')): Promise<FullReport> {
-  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false });
+  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:' });
   try {
     const items = readJsonl<EvalItem>(devFile);
     const results: AskResult[] = [];

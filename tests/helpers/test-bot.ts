@@ -13,7 +13,7 @@ export interface TestBot {
 let shared: App | undefined;
 
 export function testApp(): App {
-  shared ??= createApp({ config: loadConfig({}), logger: silentLogger(), watch: false });
+  shared ??= createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:' });
   return shared;
 }
 

@@ -10,6 +10,8 @@ const conversationStateSchema = z
     privacyNoticeShown: z.boolean().optional(),
     lastQuestion: z.string().optional(),
     lastEntryId: z.string().optional(),
+    lastAnswer: z.string().optional(),
+    pendingAttach: z.string().optional(),
     updatedAt: z.number().optional(),
   })
   .passthrough();

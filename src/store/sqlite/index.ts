@@ -31,6 +31,15 @@ export interface SqliteStores extends Stores {
 }
 
 /**
+ * Guarantees of the SQLite stores:
+ * - a write is committed when its promise resolves; with WAL + synchronous NORMAL it survives a crash or
+ *   SIGKILL of the process (tests/store/durability.test.ts), an OS crash or power loss may lose the last
+ *   commits but never corrupts the file (choose `synchronous: 'FULL'` to fsync every commit);
+ * - tickets.create with a first message writes both in one transaction;
+ * - tickets.claim: exactly one winner among concurrent claimers, across connections and processes;
+ * - ticket numbers are never reused; deleting a ticket deletes its messages;
+ * - rows that do not match the expected shape raise StoreDataError naming the table and row.
+ *
  * Opens (creating it and its parent directory if needed) the SQLite database at `path`, or an in-memory
  * one for ":memory:", runs pending migrations and returns every store on that single connection.
  * Throws SchemaVersionError when the file was written by a newer version of the application.
