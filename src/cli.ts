@@ -9,6 +9,7 @@ import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { TranscriptAdapter } from '../adapters/console/transcript.js';
 import { runRedact } from './privacy/cli.js';
 import { loadPrivacyShield } from './privacy/shield.js';
+import { runUntilStopped } from './launcher.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
 
@@ -127,8 +128,19 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   switch (command) {
     case 'chat':
       return chat(values, io);
-    case 'start':
-      return chat(values, io);
+    case 'start': {
+      const config = loadConfig();
+      const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+      const app = createApp({
+        config,
+        logger,
+        knowledgeDir: values.knowledge as string | undefined,
+        directoryFile: values.directory as string | undefined,
+        databasePath: values.database as string | undefined,
+      });
+      await runUntilStopped(app, { console: process.stdin.isTTY === true });
+      return 0;
+    }
     case 'ask':
       return ask(values, rest, io);
     case 'redact': {
