@@ -1,0 +1,100 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, cpSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { runCli, jsonLines } from './run-cli.js';
+
+describe('charte-ia ask --jsonl (machine interface)', () => {
+  it('answers one JSON line per input line with exactly the contract fields', async () => {
+    const input = [
+      '{"id":"a","q":"Puis-je utiliser ChatGPT pour résumer le dossier de Mme Sophie Leroy ?"}',
+      'Qui a signé la circulaire ?',
+      '{"id":"c","q":"Je veux parler à un humain"}',
+      '{"id":"d"}',
+      '',
+      '{pas du json',
+    ].join('\n');
+    const { code, stdout } = await runCli(['ask', '--jsonl'], input);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout);
+    expect(lines).toHaveLength(6);
+    const keys = ['id', 'intent', 'verdict', 'tier', 'answer', 'sources', 'confidence', 'escalate', 'privacy'];
+    for (const l of lines.slice(0, 3)) expect(Object.keys(l)).toEqual(keys);
+    expect(lines[0]).toMatchObject({ id: 'a', intent: 'tool_check', verdict: 'not_allowed', tier: 'public_ai', privacy: { findings: ['person_name'] } });
+    expect(lines[0]!.answer).not.toMatch(/Leroy/);
+    expect(lines[1]).toMatchObject({ id: '2', intent: 'charter_question', verdict: null, tier: null, escalate: false });
+    expect(lines[1]!.answer).toMatch(/Moutouh/);
+    expect(lines[1]!.sources[0]).toEqual({ id: 'signataire-circulaire', title: expect.any(String) });
+    expect(lines[2]).toMatchObject({ id: 'c', intent: 'escalation_request', escalate: true });
+    expect(lines[3]).toMatchObject({ id: 'd', error: expect.stringMatching(/missing "q"/) });
+    expect(lines[4]).toMatchObject({ id: '5', intent: 'help' });
+    expect(lines[5]).toMatchObject({ id: '6', error: 'invalid JSON line' });
+  });
+});
+
+describe('charte-ia chat --transcript', () => {
+  it('replays the full escalation flow with an agent and two ambassadors', async () => {
+    const { code, stdout } = await runCli(['chat', '--transcript', join('tests', 'transcripts', 'escalation-full.jsonl')]);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout);
+    for (const l of lines) expect(Object.keys(l).slice(0, 4)).toEqual(['to', 'text', 'choices', 'card']);
+    const to = (who: string) => lines.filter((l) => l.to === who).map((l) => l.text as string);
+    expect(to('agent-1').join('\n')).toMatch(/votre demande \*\*#1\*\*/);
+    expect(to('ambassadeur-national').join('\n')).toMatch(/Nouvelle demande #1/);
+    expect(lines.filter((l) => l.updates).length).toBeGreaterThanOrEqual(2);
+    expect(to('ambassadeur-national-2').join('\n')).toMatch(/déjà prise en charge/);
+    expect(to('agent-3').join('\n')).toMatch(/réservée aux ambassadeurs/);
+    expect(to('agent-1').join('\n')).toMatch(/Réponse de votre ambassadeur IA/);
+    expect(to('ambassadeur-national').join('\n')).toMatch(/Message de l’agent/);
+    expect(to('agent-1').join('\n')).toMatch(/Notez-la de 1 à 5/);
+    expect(to('agent-1').at(-1)).toMatch(/#1 — Close/);
+    expect(stdout).not.toMatch(/BENALI/);
+  });
+
+  it('reports a bad transcript line on stderr and goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tr-'));
+    const file = join(dir, 't.jsonl');
+    writeFileSync(file, '{"from":"a","text":"bonjour"}\n{"text":"sans auteur"}\nnimporte quoi\n{"from":"a","text":"aide"}\n');
+    const { code, stdout, stderr } = await runCli(['chat', '--transcript', file]);
+    expect(code).toBe(1);
+    expect(jsonLines(stdout).length).toBeGreaterThanOrEqual(2);
+    expect(stderr).toMatch(/line 2: from: Required/);
+    expect(stderr).toMatch(/line 3: not valid JSON/);
+  });
+});
+
+describe('charte-ia redact and kb check', () => {
+  it('redact --jsonl follows its contract', async () => {
+    const { stdout } = await runCli(['redact', '--jsonl'], '{"id":"x","text":"Appelez M. Karim BENALI au 06 12 48 73 90."}\n');
+    const [line] = jsonLines(stdout);
+    expect(line).toMatchObject({ id: 'x', redacted: 'Appelez M. [NOM] au [TÉLÉPHONE].' });
+    expect(line!.findings).toEqual([
+      { type: 'person_name', start: 11, end: 23 },
+      { type: 'phone', start: 27, end: 41 },
+    ]);
+  });
+
+  it('kb check lists every problem of a broken knowledge folder, with file and fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    cpSync(join(PROJECT_ROOT, 'knowledge'), dir, { recursive: true });
+    writeFileSync(join(dir, 'faq', 'mirai-portail.md'), '---\nid: mirai-portail\ntitle: [oops\n---\nTexte');
+    writeFileSync(join(dir, 'tools.yaml'), 'tools: 12\n');
+    const { code, stderr } = await runCli(['kb', 'check', '--knowledge', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/faq\/mirai-portail\.md:\d+: invalid YAML/);
+    expect(stderr).toMatch(/tools\.yaml/);
+  });
+
+  it('kb check passes on the shipped knowledge', async () => {
+    const { code, stdout } = await runCli(['kb', 'check']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Knowledge OK: \d+ FAQ entries/);
+  });
+
+  it('refuses an invalid setting with the variable name', async () => {
+    const { code, stderr } = await runCli(['ask', 'bonjour'], '', { CONFIDENCE_THRESHOLD: 'beaucoup' });
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/CONFIDENCE_THRESHOLD="beaucoup"/);
+  });
+});
