@@ -8,7 +8,7 @@ import { matchCommand, type CommandSpec } from './commands.js';
 import { fold, hasWords, sanitize } from './text.js';
 import { KeyedMutex } from './mutex.js';
 import { looksForeign } from './language.js';
-import { cancelledReply, emptyReply, errorReply, longMessageNote, privacyNotice } from './notices.js';
+import { cancelledReply, emptyReply, errorReply, longMessageNote, privacyNotice, staleActionReply } from './notices.js';
 
 /** Longest part of a message the bot analyses; the shield still reads all of it. */
 export const MAX_ANALYSED_CHARS = 2_000;
@@ -64,7 +64,9 @@ export class Bot implements BotLike {
   }
 
   private async turn(message: IncomingMessage, key: string): Promise<{ replies: Reply[]; log: Record<string, unknown> }> {
-    const raw = sanitize(typeof message.text === 'string' ? message.text : '');
+    // A generic button carries its text as its value (channels with buttons send no text).
+    const typed = typeof message.text === 'string' ? message.text : '';
+    const raw = sanitize(!typed && message.action?.type === 'choice' ? (message.action.value ?? '') : typed);
     if (!message.action && !hasWords(raw)) return { replies: [emptyReply(raw.length > 0)], log: { intent: 'empty' } };
 
     const kb = this.services.knowledge();
@@ -145,6 +147,11 @@ export class Bot implements BotLike {
     const action = ctx.message.action;
     if (action?.type === 'kb.show') return this.begin(this.dialogs.byIntent.charter_question, ctx);
     if (action?.type === 'escalate') return this.begin(this.dialogs.byIntent.escalation_request, ctx);
+    if (action && action.type !== 'choice') {
+      // A button whose conversation step is over (or a forged payload): say so, do nothing else.
+      log.intent = 'stale-action';
+      return [staleActionReply()];
+    }
 
     const kb = this.services.knowledge();
     const folded = fold(ctx.text);

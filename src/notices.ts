@@ -57,3 +57,10 @@ export function errorReply(): Reply {
     meta: { escalate: true },
   };
 }
+
+export function staleActionReply(): Reply {
+  return {
+    text: 'Ce bouton n’est plus actif : l’échange auquel il appartenait est terminé. Posez-moi simplement votre question.',
+    meta: { escalate: false },
+  };
+}

@@ -93,6 +93,13 @@ describe('bot routing', () => {
     expect(r[0]!.choices!.length).toBeGreaterThan(0);
   });
 
+  it('answers a stale or forged button politely and does nothing', async () => {
+    const u = user();
+    expect(allText(await bot.press(u, { type: 'toolcheck.answer', value: 'public', data: { field: 'data' } }))).toMatch(/plus actif/);
+    expect(allText(await bot.press(u, { type: 'n-importe-quoi', value: 'x' }))).toMatch(/plus actif/);
+    expect(allText(await bot.press(u, { type: 'choice', value: 'Qu’est-ce que MIRAI ?' }))).toMatch(/portail/);
+  });
+
   it('help lists the declared commands', async () => {
     const r = await bot.say(user(), '!aide');
     expect(allText(r)).toMatch(/« annuler »/);
