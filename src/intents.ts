@@ -35,7 +35,7 @@ const WANT_HUMAN = /(?:^|\W)(?:je (?:veux|voudrais|souhaite|souhaiterais|aimerai
 const REPORT = /(?:^|\W)(?:je (?:veux|voudrais|souhaite|dois|souhaiterais) (?:signaler|declarer|denoncer|alerter)|signaler un (?:usage|incident|probleme|abus)|lancer une alerte)(?:$|\W)/;
 const CONTESTED = /(?:ne me (?:suffit|convient|satisfait) pas|ne repond pas a (?:ma|notre|mon) (?:question|cas|besoin)|pas (?:satisfait|convaincu) (?:de|par) (?:votre|ta) reponse|ne couvre pas notre cas)/;
 
-const PERMISSION = /(?:^|\W)(?:puis[- ]je|je peux|je pourrais|peut[- ]on|on peut|pourrait[- ]on|on pourrait|est-ce que (?:je|j'|on|nous) (?:peux|peut|pouvons|pourrais|pourrait|ai|a|avons)|ai[- ]je le droit|j'ai le droit|a[- ]t[- ]on le droit|avons[- ]nous le droit|pouvons[- ]nous|nous pouvons|est[- ]il possible|c'est (?:ok|bon|possible|autorise|permis|interdit|grave|legal|risque)|ca passe|(?:est|c'est|serait) autorise|autorise(?:e)?s?|interdit|permis|ok pour|possible de|je (?:voudrais|veux|souhaite|souhaiterais|compte|vais|dois)|j'aimerais|je pense (?:utiliser|passer))(?:$|\W|\?)/;
+const PERMISSION = /(?:^|\W)(?:puis[- ]je|je peux|je pourrais|peut[- ]on|on peut|pourrait[- ]on|on pourrait|est-ce que (?:je|j'|on|nous) (?:peux|peut|pouvons|pourrais|pourrait|ai|a|avons)|ai[- ]je le droit|j'ai le droit|a[- ]t[- ]on le droit|avons[- ]nous le droit|pouvons[- ]nous|nous pouvons|est[- ]il possible|c'est (?:ok|bon|possible|autorise|permis|interdit|grave|legal|risque)|ca passe|(?:est|c'est|serait) autorise|autorise(?:e)?s?|valide(?:e)?s?|homologue(?:e)?s?|agree(?:e)?s?|interdit|permis|ok pour|possible de|je (?:voudrais|veux|souhaite|souhaiterais|compte|vais|dois)|j'aimerais|je pense (?:utiliser|passer))(?:$|\W|\?)/;
 const TOOL_CONTEXT = /(?:^|\W)(?:ia|i\.a\.|intelligence artificielle|outil|outils|logiciel|appli|application|chatbot|robot conversationnel|assistant (?:ia|virtuel)|traducteur|generateur|transcription automatique|llm|algorithme)(?:$|\W)/;
 /** "Une IA peut-elle…": the AI, not the agent, is the subject — a question about the rules. */
 const AI_AS_SUBJECT = /(?:^|\W)(?:une ia|l'ia|un outil d'ia|l'intelligence artificielle|un algorithme|une machine) (?:peut[- ]elle|peut[- ]il|a[- ]t[- ]elle|a[- ]t[- ]il|doit[- ]elle|peut|a le droit|doit)(?:$|\W)/;
@@ -43,6 +43,9 @@ const AI_AS_SUBJECT = /(?:^|\W)(?:une ia|l'ia|un outil d'ia|l'intelligence artif
 const GENERIC = /(?:^|\W)(?:n'importe (?:quel|quelle|quels|quelles|quoi)|toutes? les donnees|tous types? de|en general|de maniere generale|en principe)(?:$|\W)/;
 /** "MIRAI, c'est quoi ?": a definition, not a permission. */
 const DEFINITION = /(?:c'est quoi|ca sert a quoi|qu'est[- ]ce que c'est|ca veut dire quoi)(?:$|\W)/;
+/** "J'ai collé par erreur… que faire ?": an incident to handle, not a permission to ask. */
+const INCIDENT = /(?:^|\W)j'ai (?:deja |peut-etre )?(?:mis|colle|saisi|envoye|entre|copie|transmis|partage|donne|televerse|charge|utilise)(?:$|\W)/;
+const INCIDENT_QUESTION = /par erreur|par megarde|sans faire expres|que (?:dois|faut|faire)|quoi faire|comment (?:faire|reagir|corriger)|est-ce grave|c'est grave/;
 const TASK = /(?:^|\W)(?:pour|afin de|en vue de)(?:$|\W)/;
 
 /** Another ministry or institution's own rules are out of scope. */
@@ -74,8 +77,10 @@ export function wantsHuman(folded: string): boolean {
 export function isToolCheck(folded: string, toolNamed: boolean): boolean {
   if (WH_START.test(folded)) return false;
   if (AI_AS_SUBJECT.test(folded) || GENERIC.test(folded) || DEFINITION.test(folded)) return false;
+  if (INCIDENT.test(folded) && INCIDENT_QUESTION.test(folded)) return false;
   const permission = PERMISSION.test(folded);
-  if (toolNamed) return permission || TASK.test(folded) || folded.includes('?');
+  // A named tool with a task or a permission word; alone, only a bare "ChatGPT ?" counts.
+  if (toolNamed) return permission || TASK.test(folded) || (folded.includes('?') && folded.split(/\s+/).length <= 3);
   return permission && TOOL_CONTEXT.test(folded);
 }
 
