@@ -64,6 +64,16 @@ describe('charte-ia chat --transcript', () => {
   });
 });
 
+describe('charte-ia chat (console)', () => {
+  it('holds a conversation, numbered choices included', async () => {
+    const { code, stdout } = await runCli(['chat'], 'Bonjour\n3\nQuel temps fera-t-il demain ?\n', { DATABASE_PATH: ':memory:' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/bot › Bonjour/);
+    expect(stdout).toMatch(/portail de solutions d'IA/); // choice 3 of the greeting: « Qu’est-ce que MIRAI ? »
+    expect(stdout).toMatch(/sort de mon domaine/);
+  });
+});
+
 describe('charte-ia redact and kb check', () => {
   it('redact --jsonl follows its contract', async () => {
     const { stdout } = await runCli(['redact', '--jsonl'], '{"id":"x","text":"Appelez M. Karim BENALI au 06 12 48 73 90."}\n');

@@ -25,4 +25,18 @@ describe('dev-set floors', () => {
   it('classifies intents (≥ 90 %)', () => {
     expect(pct(report.dev.intent)).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('gives the right tool verdicts (≥ 90 %) and never an unsafe allow', () => {
+    expect(pct(report.dev.verdicts)).toBeGreaterThanOrEqual(0.9);
+    expect(report.dev.unsafeAllows).toEqual([]);
+  });
+
+  it('names the safer alternative when a consumer tool is refused (≥ 90 %)', () => {
+    expect(pct(report.dev.alternative)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds personal data (recall ≥ 95 %, precision ≥ 90 %)', () => {
+    expect(report.pii.recall).toBeGreaterThanOrEqual(0.95);
+    expect(report.pii.precision).toBeGreaterThanOrEqual(0.9);
+  });
 });
