@@ -29,9 +29,9 @@ export function entryChoice(entry: KbEntry): Choice {
 /** Strips Markdown emphasis and links for plain-text fallbacks. */
 export function plain(markdown: string): string {
   return markdown
-    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
-    .replace(/(^|\W)_([^_\n]+)_(?=\W|$)/g, '$1$2')
-    .replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, '$1 ($2)');
+    .replace(/\*\*([^*\n]{1,2000})\*\*/g, '$1')
+    .replace(/(^|\W)_([^_\n]{1,2000})_(?=\W|$)/g, '$1$2')
+    .replace(/\[([^\][\n]{1,300})\]\(([^()\s]{1,500})\)/g, '$1 ($2)');
 }
 
 /** Fallback text of a reply with numbered choices, for channels without buttons. */
