@@ -14,6 +14,8 @@ export type ChannelStarter = (app: App, env: Record<string, string | undefined>)
 /** Channel starters, in start order. Each adapter folder exports one. */
 export const CHANNEL_STARTERS: { name: string; load: () => Promise<ChannelStarter> }[] = [
   // Channel adapters register here (teams, matrix).
+  { name: 'teams', load: async () => (await import('../adapters/teams/index.js')).startTeams },
+  { name: 'matrix', load: async () => (await import('../adapters/matrix/index.js')).startMatrix },
 ];
 
 export interface Running {

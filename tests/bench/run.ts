@@ -2,11 +2,13 @@
 import { benchTurns, benchIndex } from './core.js';
 import { table } from './stats.js';
 import { benchPolicyPrivacy } from './policy-privacy.js';
+import { benchTeams } from './teams.js';
 
 const sections: [string, () => Promise<[string, string][]> | [string, string][]][] = [
   ['Core', () => benchTurns(10_000)],
   ['Knowledge index', () => benchIndex(10_000)],
   ['Privacy shield and tool policy', () => benchPolicyPrivacy()],
+  ['Teams endpoint (POST /api/messages, fake Bot Connector)', () => benchTeams({ conversations: 20, requests: 2_000 })],
 ];
 
 console.log(`charte-ia-bot bench — node ${process.version}, ${new Date().toISOString()}\n`);

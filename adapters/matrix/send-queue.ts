@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import { DeliveryError } from '../../src/types.js';
+import { backoffMs, describeFailure, Sleeper } from './errors.js';
+
+/**
+ * Outgoing messages, one FIFO per room, at most `ratePerSecond` per room (Tchap asks for about one
+ * per second): the next message leaves `1/rate` seconds after the previous one was accepted.
+ * A 429 M_LIMIT_EXCEEDED waits `retry_after_ms`; network errors and 5xx are retried with back-off
+ * and the SAME transaction id, so a retry after a lost response never duplicates a message.
+ * Refusals (M_FORBIDDEN, not in the room, unknown room…) become DeliveryError, never retried.
+ */
+
+/** Sends one event with a caller-chosen transaction id; returns the event id. */
+export type RawSend = (roomId: string, type: string, content: Record<string, unknown>, txnId: string) => Promise<string>;
+
+export interface SendQueueOptions {
+  ratePerSecond: number;
+  logger: Logger;
+  /** Gives up on a message after retrying transient failures for this long (default 5 minutes). */
+  maxRetryMs?: number;
+  /** First back-off step for transient failures (default 500 ms). */
+  retryBaseMs?: number;
+}
+
+interface RoomLane {
+  tail: Promise<void>;
+  /** When the previous message of the room was accepted (performance.now()). */
+  lastAcceptedAt: number;
+}
+
+export class SendQueue {
+  private readonly lanes = new Map<string, RoomLane>();
+  private readonly sleeper = new Sleeper();
+  private readonly prefix = `cia${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  private counter = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly send: RawSend,
+    private readonly opts: SendQueueOptions,
+  ) {}
+
+  get intervalMs(): number {
+    return 1000 / this.opts.ratePerSecond;
+  }
+
+  /** Queues a message for a room; resolves with its event id once the homeserver accepted it. */
+  enqueue(roomId: string, type: string, content: Record<string, unknown>): Promise<string> {
+    const lane = this.lanes.get(roomId) ?? { tail: Promise.resolve(), lastAcceptedAt: -Infinity };
+    this.lanes.set(roomId, lane);
+    const result = lane.tail.then(() => this.deliver(roomId, lane, type, content));
+    lane.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Rejects what is still queued and ends every wait. */
+  stop(): void {
+    this.stopped = true;
+    this.sleeper.wakeAll();
+  }
+
+  private async deliver(roomId: string, lane: RoomLane, type: string, content: Record<string, unknown>): Promise<string> {
+    const txnId = `${this.prefix}.${++this.counter}`;
+    const started = performance.now();
+    const maxRetryMs = this.opts.maxRetryMs ?? 5 * 60_000;
+    let attempt = 0;
+    for (;;) {
+      if (this.stopped) throw new Error('Matrix adapter stopped before the message was sent');
+      const wait = lane.lastAcceptedAt + this.intervalMs - performance.now();
+      if (wait > 0) await this.sleeper.sleep(wait);
+      if (this.stopped) throw new Error('Matrix adapter stopped before the message was sent');
+      try {
+        const eventId = await this.send(roomId, type, content, txnId);
+        lane.lastAcceptedAt = performance.now();
+        return eventId;
+      } catch (e) {
+        const f = describeFailure(e);
+        if (f.kind === 'permanent') {
+          this.opts.logger.warn({ room: roomId, status: f.status, errcode: f.errcode }, 'matrix message refused');
+          throw new DeliveryError(`Matrix: ${f.message}`, f.status);
+        }
+        if (performance.now() - started > maxRetryMs) {
+          this.opts.logger.error({ room: roomId, err: f.message }, 'matrix message given up after retries');
+          throw new Error(`Matrix homeserver unavailable, message not sent: ${f.message}`);
+        }
+        const delay = f.kind === 'rate_limited' ? Math.min(Math.max(f.retryAfterMs ?? 1000, 50), 120_000) : backoffMs(attempt++, this.opts.retryBaseMs ?? 500, 30_000);
+        this.opts.logger.info({ room: roomId, kind: f.kind, status: f.status, delayMs: delay }, 'matrix send retried');
+        // The wait counts as the room's pause: no other message of the room leaves meanwhile.
+        await this.sleeper.sleep(delay);
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ConfigError } from '../../src/config.js';
+
+/**
+ * The Teams section of the environment, validated on its own so that `charte-ia start` fails fast
+ * with the variable's name. Without any Microsoft credential the endpoint runs in local mode:
+ * anonymous requests are accepted from this machine only (Agents Playground, tests).
+ */
+
+export const TEAMS_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
+
+/** Largest request body accepted on /api/messages (Teams activities are a few kilobytes). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const teamsEnvSchema = z.object({
+  TEAMS_ENABLED: z.enum(['true', 'false']).default('true'),
+  MicrosoftAppId: z.string().regex(GUID, 'the Microsoft app (client) id is a GUID').optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z.string().regex(GUID, 'the directory (tenant) id is a GUID').optional(),
+  MicrosoftAppType: z.enum(TEAMS_APP_TYPES, { errorMap: () => ({ message: `expected one of ${TEAMS_APP_TYPES.join(', ')}` }) }).optional(),
+  TEAMS_PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+  TEAMS_HOST: z.string().min(1).optional(),
+  TEAMS_SERVICE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+    .optional(),
+});
+
+type TeamsEnvKey = keyof typeof teamsEnvSchema.shape;
+const SECRET_KEYS: TeamsEnvKey[] = ['MicrosoftAppPassword'];
+
+export interface TeamsConfig {
+  enabled: boolean;
+  /** True when Microsoft credentials are configured: every request must carry a valid Bot Framework token. */
+  authenticated: boolean;
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: TeamsAppType;
+  port: number;
+  host: string;
+  /**
+   * Bot Connector URL used for channel notices before the bot has seen that channel (the service URL
+   * Teams sends with every activity); optional.
+   */
+  serviceUrl?: string;
+  maxBodyBytes: number;
+}
+
+function requireKeys(cfg: z.infer<typeof teamsEnvSchema>, type: TeamsAppType): string[] {
+  const problems: string[] = [];
+  const need = (key: TeamsEnvKey, why: string) => {
+    if (!cfg[key]) problems.push(`${key}: required ${why}`);
+  };
+  need('MicrosoftAppId', 'when Teams credentials are configured');
+  if (type === 'SingleTenant' || type === 'UserAssignedMSI') need('MicrosoftAppTenantId', `for MicrosoftAppType=${type}`);
+  if (type !== 'UserAssignedMSI') need('MicrosoftAppPassword', `for MicrosoftAppType=${type} (the app registration's client secret)`);
+  if (type === 'UserAssignedMSI' && cfg.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: must be empty for MicrosoftAppType=UserAssignedMSI (the managed identity has no secret)');
+  return problems;
+}
+
+/** Reads the Teams variables (empty strings count as unset); throws ConfigError naming each bad variable. */
+export function loadTeamsConfig(env: Record<string, string | undefined>): TeamsConfig {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(teamsEnvSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v.trim() !== '') cleaned[key] = v.trim();
+  }
+  const parsed = teamsEnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0]) as TeamsEnvKey;
+        const shown = SECRET_KEYS.includes(key) ? '"***"' : JSON.stringify(cleaned[key] ?? '');
+        return `${key}=${shown}: ${i.message}`;
+      }),
+    );
+  }
+  const cfg = parsed.data;
+  const authenticated = Boolean(cfg.MicrosoftAppId || cfg.MicrosoftAppPassword || cfg.MicrosoftAppTenantId || cfg.MicrosoftAppType);
+  const appType = cfg.MicrosoftAppType ?? 'SingleTenant';
+  if (authenticated) {
+    const problems = requireKeys(cfg, appType);
+    if (problems.length) throw new ConfigError(problems);
+  }
+  return {
+    enabled: cfg.TEAMS_ENABLED === 'true',
+    authenticated,
+    appId: cfg.MicrosoftAppId,
+    appPassword: cfg.MicrosoftAppPassword,
+    tenantId: cfg.MicrosoftAppTenantId,
+    appType,
+    port: cfg.TEAMS_PORT,
+    host: cfg.TEAMS_HOST ?? (authenticated ? '0.0.0.0' : '127.0.0.1'),
+    serviceUrl: cfg.TEAMS_SERVICE_URL,
+    maxBodyBytes: MAX_BODY_BYTES,
+  };
+}
