@@ -31,6 +31,8 @@ interface ToolCheckState extends Record<string, unknown> {
 }
 
 const ANSWER_ACTION = 'toolcheck.answer';
+/** How much of a tool question is kept for a follow-up ("Et si…"). */
+const MAX_FOLLOW_UP_CHARS = 2_000;
 
 function fieldChoices(field: Field): Choice[] {
   const list = field === 'tool' ? TOOL_TIER_CHOICES : DATA_KIND_CHOICES;
@@ -79,6 +81,7 @@ function next(ctx: TurnContext, s: ToolCheckState, first: boolean): DialogResult
   const missing = a.verdict === 'needs_more_info' ? a.missing.find((f) => (f === 'tool' ? !s.answers.tier : !s.answers.data)) : undefined;
   if (!missing) {
     ctx.state.lastAnswer = `verdict de l’assistant : ${renderAssessment(a).title}`;
+    ctx.state.lastToolCheck = { question: s.question.slice(-MAX_FOLLOW_UP_CHARS), at: ctx.services.now() };
     return done(verdictReply(a));
   }
   const asking = missing as Field;

@@ -3,7 +3,7 @@ import type { ConversationState, ConversationStore } from './store/types.js';
 import { conversationKey } from './store/types.js';
 import type { BotServices } from './services.js';
 import type { Dialog, TurnContext } from './dialog.js';
-import { classifyIntent, type IntentResult } from './intents.js';
+import { classifyIntent, isFollowUp, type IntentResult } from './intents.js';
 import { matchCommand, type CommandSpec } from './commands.js';
 import { fold, hasWords, sanitize } from './text.js';
 import { KeyedMutex } from './mutex.js';
@@ -12,6 +12,8 @@ import { cancelledReply, emptyReply, errorReply, longMessageNote, privacyNotice,
 
 /** Longest part of a message the bot analyses; the shield still reads all of it. */
 export const MAX_ANALYSED_CHARS = 2_000;
+/** How long a tool question can be followed by "Et si…". */
+const FOLLOW_UP_MS = 30 * 60_000;
 
 /** Handles a turn before routing (buttons, commands of a role) or returns undefined. */
 export type TurnHandler = (ctx: TurnContext) => Promise<Reply[] | undefined>;
@@ -156,12 +158,14 @@ export class Bot implements BotLike {
     const kb = this.services.knowledge();
     const folded = fold(ctx.text);
     const hits = kb.retriever.search(ctx.text, 4);
-    const intent = classifyIntent(folded, {
-      toolNamed: kb.policy.mentionsTool(ctx.text),
-      kbConfidence: hits[0]?.confidence ?? 0,
-      kbThreshold: kb.threshold,
-      topics: kb.topics,
-    });
+    const toolNamed = kb.policy.mentionsTool(ctx.text);
+    let intent = classifyIntent(folded, { toolNamed, kbConfidence: hits[0]?.confidence ?? 0, kbThreshold: kb.threshold, topics: kb.topics });
+    const previous = state.lastToolCheck;
+    if (previous && !toolNamed && this.services.now() - previous.at < FOLLOW_UP_MS && isFollowUp(folded) && intent.intent !== 'escalation_request') {
+      // A precision on the previous tool question: assess both together (same tool, more about the data).
+      intent = { intent: 'tool_check', rule: 'follow-up' };
+      ctx = { ...ctx, text: `${previous.question}\n${ctx.text}` };
+    }
     if (!ctx.message.action && looksForeign(folded)) {
       log.intent = 'foreign';
       return this.begin(this.dialogs.byIntent.out_of_scope, { ...ctx, intent: { intent: 'out_of_scope', rule: 'foreign-language' } });

@@ -89,6 +89,14 @@ export function stripGreeting(folded: string): string {
   return folded.replace(/^(?:bonjour|bonsoir|salut|hello|coucou|bjr|slt)(?: (?:a tous|madame|monsieur))?[ ,!.:-]+/, '').trim();
 }
 
+/** "Et si c'est anonymisé ?", "Et pour un article déjà publié ?": a precision on the previous question. */
+const FOLLOW_UP = /^(?:et|mais|ok et|d'accord et|et donc)(?: (?:si|avec|pour|dans|sur|en|quand|s'il|s'ils|s'il s'agit|sans|le|la|les|un|une|des|du|si c'est))? /;
+
+export function isFollowUp(folded: string): boolean {
+  const text = stripGreeting(folded);
+  return FOLLOW_UP.test(text) && text.split(/\s+/).length <= 25 && !wantsHuman(text);
+}
+
 export function classifyIntent(foldedText: string, s: IntentSignals): IntentResult {
   const folded = stripGreeting(foldedText);
   if (!folded || isGreeting(folded)) return { intent: 'greeting', rule: 'greeting' };

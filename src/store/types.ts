@@ -17,6 +17,8 @@ export interface ConversationState {
   lastAnswer?: string;
   /** Redacted text of the last message, offered to be attached to an open ticket. */
   pendingAttach?: string;
+  /** The last tool question answered (redacted), so that "Et si c'est déjà publié ?" can follow it. */
+  lastToolCheck?: { question: string; at: number };
   /** Epoch ms of the last update (retention purges use it). */
   updatedAt?: number;
 }

@@ -48,6 +48,14 @@ describe('bot routing', () => {
     expect(allText(third)).toMatch(/MIRAI|application métier/);
   });
 
+  it('reads « Et si… » as a precision on the previous tool question', async () => {
+    const u = user();
+    expect(mainMeta(await bot.say(u, 'Puis-je utiliser ChatGPT pour résumer un article de presse déjà publié ?')).verdict).toBe('allowed_with_conditions');
+    const next = await bot.say(u, 'Et si je colle aussi le dossier de la victime avec son adresse ?');
+    expect(mainMeta(next)).toMatchObject({ intent: 'tool_check', verdict: 'not_allowed', tier: 'public_ai' });
+    expect(mainMeta(await bot.say(user(), 'Et si je colle aussi le dossier de la victime avec son adresse ?')).tier).not.toBe('public_ai');
+  });
+
   it('lets a new question interrupt the clarifying dialog', async () => {
     const u = user();
     await bot.say(u, 'Je peux utiliser cet outil ?');
