@@ -10,13 +10,17 @@
  *      group's canonical form ("infos perso" → "données personnelles", "pk" → "pourquoi");
  *   3. hyphenated compounds ("FOR-MI") give the joined word ("formi") and each part ("for", "mi"),
  *      after the clitics of inversions are removed ("peut-il", "a-t-on");
- *   4. stop words and one-letter words are dropped; `tokens` then stems each word (stem.ts).
+ *   4. stop words and one-letter words are dropped, and so is "pourquoi" when nothing else is
+ *      left ("Pourquoi pas ?" has no topic); a word in -ons after the subject "nous" or
+ *      before "-nous" is read as a verb and replaced by its infinitive ("risquons-nous" →
+ *      "risquer"); `tokens` then stems each word (stem.ts, which also brings together the verb
+ *      forms Snowball leaves apart: "utilisent"/"utiliser", "vérifiez"/"vérifier").
  *
  * Stems are computed from the accent-free form, so "donnees" and "données" give the same stem.
  */
 import { FRENCH_STOP_WORDS } from './stopwords.js';
 import { fold, scan, type Part } from './tokenizer.js';
-import { stem, stemWord } from './stem.js';
+import { stem, stemWord, verbFormOfNous } from './stem.js';
 import { SynonymMatcher } from './synonym-matcher.js';
 
 /** Longest word kept; longer runs are junk (base64, hashes…) and are dropped. */
@@ -27,6 +31,10 @@ const CLITICS = new Set(['t', 'il', 'ils', 'elle', 'elles', 'on', 'je', 'tu', 'n
 export { fold, stem, stemWord };
 
 const DIGIT = /\d/;
+/** Question words kept (as weak words): they qualify a topic, so a text made only of them has none. */
+const INTERROGATIVES = new Set(['pourquoi']);
+/** Object pronouns and negation that may stand between "nous" and its verb ("nous ne les utilisons"). */
+const BEFORE_VERB = new Set(['ne', 'le', 'la', 'les', 'en', 'y', 'lui', 'leur', 'vous', 'se']);
 
 /** An analysed word: its folded surface form and its stem. */
 export interface AnalyzedWord {
@@ -55,6 +63,16 @@ function keep(word: string): boolean {
   return !FRENCH_STOP_WORDS.has(word);
 }
 
+/** True when the subject "nous" comes before part `i`, object pronouns and "ne" aside. */
+function afterNous(parts: readonly Part[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const w = (parts[j] as Part).text;
+    if (w === 'nous') return true;
+    if (!BEFORE_VERB.has(w)) return false;
+  }
+  return false;
+}
+
 /** Expands hyphenated compounds and filters stop words; returns folded surface words. */
 function words(parts: Part[]): string[] {
   const out: string[] = [];
@@ -64,12 +82,15 @@ function words(parts: Part[]): string[] {
     while (end < parts.length && (parts[end] as Part).hyphen) end++;
     if (end === i + 1) {
       const w = (parts[i] as Part).text;
-      if (keep(w)) out.push(w);
+      if (keep(w)) out.push(w.endsWith('ons') && afterNous(parts, i) ? verbFormOfNous(w) : w);
       i = end;
       continue;
     }
     const group = parts.slice(i, end).map((p) => p.text);
-    while (group.length > 1 && CLITICS.has(group[group.length - 1] as string)) group.pop();
+    let inverted = false; // "risquons-nous": the first person plural, inverted
+    while (group.length > 1 && CLITICS.has(group[group.length - 1] as string)) inverted = group.pop() === 'nous' || inverted;
+    const only = group.length === 1 ? (group[0] as string) : '';
+    if (only.endsWith('ons') && keep(only) && (inverted || afterNous(parts, i))) group[0] = verbFormOfNous(only);
     if (group.length > 1) {
       const joined = group.join('');
       if (keep(joined)) out.push(joined);
@@ -83,7 +104,10 @@ function words(parts: Part[]): string[] {
 /** Creates a French analyser; build one per synonyms table and reuse it. */
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const synonyms = new SynonymMatcher(opts.synonyms ?? []);
-  const surface = (text: string): string[] => words(synonyms.apply(scan(text)));
+  const surface = (text: string): string[] => {
+    const out = words(synonyms.apply(scan(text)));
+    return out.every((w) => INTERROGATIVES.has(w)) ? [] : out; // "Pourquoi ?", "Pourquoi pas ?"
+  };
   return {
     words: surface,
     analyze: (text) => surface(text).map((word) => ({ word, stem: stem(word) })),

@@ -1,7 +1,8 @@
 /**
  * Compact French stop-word list, in folded form (lower case, no accents). It removes grammar
  * words, auxiliaries, modal verbs and question words that carry no topic; meaningful words of the
- * domain ("ia", "donnee", "agent", "outil", "jamais", "sans"…) are deliberately absent.
+ * domain ("ia", "donnee", "agent", "outil", "jamais", "sans"…) are deliberately absent, and so is
+ * "pourquoi", a weak word (weak-words.ts): it tells a "why" question from a "what" question.
  */
 import { FuzzyIndex } from './fuzzy.js';
 
@@ -18,7 +19,7 @@ faire fait fais font fera feront ferait
 peut peux peuvent pouvons pouvez pourrait pourrais pourriez pouvoir puis puisse
 dois doit doivent devons devez devrait devrais devriez faut falloir
 veux veut voudrais voudrait voulez aimerais souhaite souhaiterais
-quel quelle quels quelles comment pourquoi combien lequel laquelle lesquels lesquelles
+quel quelle quels quelles comment combien lequel laquelle lesquels lesquelles
 aussi tres bien tout tous toute toutes autre autres meme
 bonjour bonsoir salut merci svp stp ok okay alors voila bref ici chose truc
 exactement vraiment concretement precisement justement simplement actuellement notamment

@@ -5,6 +5,8 @@
  * question is off-topic). Matching is done on stems, so every inflection is covered.
  * Words that are topical in the charter domain ("donnée", "demande", "aide", "arrivant",
  * "passe" as in "mot de passe"…) or that share a stem with such words are deliberately absent.
+ * "pourquoi" is here rather than among the stop words: it helps rank "why" entries ("Pourquoi une
+ * charte ?") above "what" entries on the same subject without making a question about it.
  */
 import { stemWord } from './stem.js';
 
@@ -18,6 +20,7 @@ obtenir obtient changer change parler parle essayer essaie rester reste sembler 
 type sorte genre cas fois facon maniere moyen question exemple besoin niveau partie sujet
 jour annee moment idee monde gens bon bonne possible vrai certain plusieurs chaque quelque
 tel telle importe exact encore deja souvent vite peu beaucoup trop assez maintenant role
+pourquoi
 `;
 
 const WEAK_STEMS: ReadonlySet<string> = new Set(
