@@ -34,16 +34,36 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the configuration from an environment (process.env by default); empty strings count as unset. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const cleaned: Record<string, string> = {};
-  for (const key of Object.keys(envSchema.shape)) {
+/** The variables of a schema that are set (empty strings count as unset), trimmed. */
+export function presentEnv(keys: readonly string[], env: Record<string, string | undefined>): Record<string, string> {
+  const present: Record<string, string> = {};
+  for (const key of keys) {
     const v = env[key];
-    if (v !== undefined && v.trim() !== '') cleaned[key] = v.trim();
+    if (v !== undefined && v.trim() !== '') present[key] = v.trim();
   }
-  const parsed = envSchema.safeParse(cleaned);
+  return present;
+}
+
+/**
+ * Validates one configuration section (core, Teams, Matrix…): throws a ConfigError naming every bad
+ * variable with its value, secrets shown as "***".
+ */
+export function parseEnvSection<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env: Record<string, string | undefined>, secrets: readonly string[] = []): z.infer<S> {
+  const present = presentEnv(Object.keys(schema.shape), env);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0]);
+        const shown = secrets.includes(key) ? (present[key] ? '"***"' : '""') : JSON.stringify(present[key] ?? '');
+        return `${key}=${shown}: ${i.message}`;
+      }),
+    );
   }
   return parsed.data;
+}
+
+/** Reads the core configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  return parseEnvSection(envSchema, env);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../src/config.js';
+import { parseEnvSection, presentEnv } from '../../src/config.js';
 
 /**
  * The Matrix / Tchap section of the configuration, read from the environment. The channel is off
@@ -71,23 +71,8 @@ export interface MatrixConfig {
 
 /** Returns the Matrix configuration, or undefined when the channel is not configured. */
 export function loadMatrixConfig(env: Record<string, string | undefined>): MatrixConfig | undefined {
-  const cleaned: Record<string, string> = {};
-  for (const key of Object.keys(schema.shape)) {
-    const v = env[key];
-    if (v !== undefined && v.trim() !== '') cleaned[key] = v.trim();
-  }
-  if (!cleaned.MATRIX_HOMESERVER_URL) return undefined;
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const key = String(i.path[0]);
-        const shown = key === 'MATRIX_ACCESS_TOKEN' ? (cleaned[key] ? '"***"' : '""') : JSON.stringify(cleaned[key] ?? '');
-        return `${key}=${shown}: ${i.message}`;
-      }),
-    );
-  }
-  const c = parsed.data;
+  if (!presentEnv(['MATRIX_HOMESERVER_URL'], env).MATRIX_HOMESERVER_URL) return undefined;
+  const c = parseEnvSection(schema, env, ['MATRIX_ACCESS_TOKEN']);
   const botDomain = c.MATRIX_BOT_USER_ID.slice(c.MATRIX_BOT_USER_ID.indexOf(':') + 1);
   return {
     homeserverUrl: c.MATRIX_HOMESERVER_URL,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../src/config.js';
+import { ConfigError, parseEnvSection } from '../../src/config.js';
 
 /**
  * The Teams section of the environment, validated on its own so that `charte-ia start` fails fast
@@ -65,22 +65,7 @@ function requireKeys(cfg: z.infer<typeof teamsEnvSchema>, type: TeamsAppType): s
 
 /** Reads the Teams variables (empty strings count as unset); throws ConfigError naming each bad variable. */
 export function loadTeamsConfig(env: Record<string, string | undefined>): TeamsConfig {
-  const cleaned: Record<string, string> = {};
-  for (const key of Object.keys(teamsEnvSchema.shape)) {
-    const v = env[key];
-    if (v !== undefined && v.trim() !== '') cleaned[key] = v.trim();
-  }
-  const parsed = teamsEnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const key = String(i.path[0]) as TeamsEnvKey;
-        const shown = SECRET_KEYS.includes(key) ? '"***"' : JSON.stringify(cleaned[key] ?? '');
-        return `${key}=${shown}: ${i.message}`;
-      }),
-    );
-  }
-  const cfg = parsed.data;
+  const cfg = parseEnvSection(teamsEnvSchema, env, SECRET_KEYS);
   const authenticated = Boolean(cfg.MicrosoftAppId || cfg.MicrosoftAppPassword || cfg.MicrosoftAppTenantId || cfg.MicrosoftAppType);
   const appType = cfg.MicrosoftAppType ?? 'SingleTenant';
   if (authenticated) {
