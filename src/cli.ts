@@ -10,6 +10,7 @@ import { TranscriptAdapter } from '../adapters/console/transcript.js';
 import { runRedact } from './privacy/cli.js';
 import { loadPrivacyShield } from './privacy/shield.js';
 import { runUntilStopped } from './launcher.js';
+import { draftsReport, unansweredReport } from './kb-reports.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
 
@@ -22,6 +23,8 @@ Usage:
   charte-ia redact "text" [--json]         mask personal data
   charte-ia redact --jsonl                 mask stdin lines (text or {"id","text"}), one JSON line each
   charte-ia kb check                       validate every knowledge file and list all problems
+  charte-ia kb drafts                      FAQ drafts proposed by ambassadors, as Markdown entries to review
+  charte-ia kb unanswered                  questions the bot could not answer confidently (redacted)
 
 Options:
   --knowledge DIR    knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)
@@ -148,10 +151,20 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       const args = [...rest, ...(values.json ? ['--json'] : []), ...(values.jsonl ? ['--jsonl'] : [])];
       return runRedact(args, io, loadPrivacyShield(dir));
     }
-    case 'kb':
+    case 'kb': {
       if (rest[0] === 'check') return kbCheck(values, io);
-      io.stderr.write('kb: unknown sub-command (try "charte-ia kb check")\n');
+      const database = (values.database as string | undefined) ?? loadConfig().DATABASE_PATH;
+      if (rest[0] === 'drafts') {
+        io.stdout.write(await draftsReport(database, new Date().toISOString().slice(0, 10)));
+        return 0;
+      }
+      if (rest[0] === 'unanswered') {
+        io.stdout.write(await unansweredReport(database));
+        return 0;
+      }
+      io.stderr.write('kb: unknown sub-command (try "charte-ia kb check", "kb drafts" or "kb unanswered")\n');
       return 2;
+    }
     default:
       io.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -64,6 +64,32 @@ describe('charte-ia chat --transcript', () => {
   });
 });
 
+describe('charte-ia kb drafts / unanswered (for DTNUM)', () => {
+  it('lists the FAQ drafts of closed tickets and the unanswered questions kept in the database', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'db-')), 'charte.db');
+    const transcript = join(mkdtempSync(join(tmpdir(), 'tr-')), 't.jsonl');
+    writeFileSync(
+      transcript,
+      [
+        '{"from":"agent-1","text":"Quel est le budget consacré à l’IA par le ministère en 2027 ?"}',
+        '{"from":"agent-1","text":"Poser la question à un ambassadeur"}',
+        '{"from":"agent-1","text":"1"}',
+        '{"from":"agent-1","text":"Envoyer"}',
+        '{"from":"ambassadeur-national","text":"prendre 1"}',
+        '{"from":"ambassadeur-national","text":"répondre 1 La circulaire ne fixe pas de budget ; la DTNUM pourra vous renseigner."}',
+        '{"from":"ambassadeur-national","text":"fermer 1 faq"}',
+      ].join('\n'),
+    );
+    expect((await runCli(['chat', '--transcript', transcript, '--database', db])).code).toBe(0);
+    const drafts = await runCli(['kb', 'drafts', '--database', db]);
+    expect(drafts.stdout).toMatch(/^id: brouillon-1-quel-est-le-budget/m);
+    expect(drafts.stdout).toMatch(/La circulaire ne fixe pas de budget/);
+    expect(drafts.stdout).toMatch(/À COMPLÉTER : source/);
+    const unanswered = await runCli(['kb', 'unanswered', '--database', db]);
+    expect(unanswered.stdout).toMatch(/budget consacré à l’IA/);
+  });
+});
+
 describe('charte-ia chat (console)', () => {
   it('holds a conversation, numbered choices included', async () => {
     const { code, stdout } = await runCli(['chat'], 'Bonjour\n3\nQuel temps fera-t-il demain ?\n', { DATABASE_PATH: ':memory:' });
