@@ -1,4 +1,5 @@
 import { openSqliteStores } from './store/sqlite/index.js';
+import { fold } from './text.js';
 
 /**
  * What DTNUM reads from the database to improve the knowledge: answers ambassadors proposed for the
@@ -6,11 +7,8 @@ import { openSqliteStores } from './store/sqlite/index.js';
  */
 
 function slug(text: string, id: number): string {
-  const base = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\[[^\]]*\]/g, '')
+  const base = fold(text)
+    .replace(/\[[^\]]{0,40}\]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .split('-')
