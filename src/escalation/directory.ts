@@ -9,8 +9,15 @@ import { fold } from '../text.js';
  * identity on each channel. Validated as a whole; every problem names the file and the entry.
  */
 
-const CHANNELS = ['teams', 'matrix', 'console', 'transcript'] as const;
-export type DirectoryChannel = (typeof CHANNELS)[number];
+/**
+ * Text channels where a user's identity is the name they typed (console, transcript replays, the
+ * one-shot CLI and the in-process test channel): all matched against the directory's `console` identity.
+ */
+export const CONSOLE_LIKE_CHANNELS: readonly string[] = ['console', 'transcript', 'cli', 'test'];
+
+function identityChannel(channel: string): string {
+  return CONSOLE_LIKE_CHANNELS.includes(channel) ? 'console' : channel;
+}
 
 const identitiesSchema = z
   .object({
@@ -88,14 +95,12 @@ export class Directory {
 
   /** The ambassador behind a channel identity; the transcript channel uses the console identity. */
   ambassadorFor(channel: string, userId: string): Ambassador | undefined {
-    const ch = channel === 'transcript' || channel === 'cli' || channel === 'test' ? 'console' : channel;
-    return this.byIdentity.get(`${ch}:${userId}`);
+    return this.byIdentity.get(`${identityChannel(channel)}:${userId}`);
   }
 
   /** Identity of an ambassador on a channel (console identity for the console and transcripts). */
   identityOn(a: Ambassador, channel: string): string | undefined {
-    const ch = channel === 'transcript' || channel === 'cli' || channel === 'test' ? 'console' : channel;
-    return a.identities[ch as keyof Ambassador['identities']];
+    return a.identities[identityChannel(channel) as keyof Ambassador['identities']];
   }
 
   /** Scopes from the given one up to the national pool: dept → region → national. */

@@ -3,7 +3,7 @@ import type { ConversationRef, Reply } from '../types.js';
 import { DeliveryError } from '../types.js';
 import type { Outbox } from '../channels.js';
 import type { Stores, Ticket, TicketAgent, TicketTrigger } from '../store/escalation-types.js';
-import type { Ambassador, Directory, Scope } from './directory.js';
+import { CONSOLE_LIKE_CHANNELS, type Ambassador, type Directory, type Scope } from './directory.js';
 import {
   agentFollowUp,
   ambassadorAnswer,
@@ -282,7 +282,7 @@ export class EscalationService {
       const saved = id ? await this.d.stores.refs.get(channel, id) : undefined;
       if (saved) refs.push(saved);
     }
-    if (!refs.length && ['transcript', 'console', 'cli', 'test'].includes(preferred)) {
+    if (!refs.length && CONSOLE_LIKE_CHANNELS.includes(preferred)) {
       const id = dir.identityOn(a, preferred);
       if (id) refs.push({ channel: preferred, conversationId: id, userId: id });
     }
