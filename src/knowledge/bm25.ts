@@ -1,5 +1,6 @@
 /**
- * BM25F index over knowledge entries, with four weighted fields (title, questions, tags, body).
+ * BM25F index over knowledge entries, with five weighted fields (title, questions, tags, body, and
+ * the concepts the entry answers: one pseudo-term `@id` per concept, never analysed).
  *
  * For a term t and an entry d, the field frequencies are merged before saturation (BM25F):
  *   tf~(t,d) = Σ_f  w_f · tf_f(t,d) / (1 − b_f + b_f · len_f(d) / avglen_f)
@@ -11,13 +12,15 @@
 import type { KbEntry } from './types.js';
 import { stemWord, type Analyzer } from './analyzer.js';
 
-export type Field = 'title' | 'questions' | 'tags' | 'body';
+export type Field = 'title' | 'questions' | 'tags' | 'body' | 'concepts';
 export type FieldWeights = Record<Field, number>;
 
-export const DEFAULT_FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 1.5, questions: 2.0, tags: 1.0, body: 1.0 };
-export const DEFAULT_FIELD_B: Readonly<FieldWeights> = { title: 0.5, questions: 0.6, tags: 0.3, body: 0.75 };
+export const DEFAULT_FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 1.5, questions: 2.0, tags: 1.0, body: 1.0, concepts: 2.5 };
+export const DEFAULT_FIELD_B: Readonly<FieldWeights> = { title: 0.5, questions: 0.6, tags: 0.3, body: 0.75, concepts: 0 };
 export const DEFAULT_K1 = 1.2;
-const FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'body'];
+const FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'body', 'concepts'];
+/** Index term of a concept: not a word the analyser can produce. */
+export const conceptTerm = (id: string): string => `@${id}`;
 
 export interface Bm25Options {
   k1?: number;
@@ -25,12 +28,22 @@ export interface Bm25Options {
   b?: Partial<FieldWeights>;
 }
 
-/** One query term: an index term id and its weight (1 for an exact match of an ordinary word). */
-export interface QueryClause {
+/** One way an entry can match a query word: an index term and the quality of that match. */
+export interface QueryAlt {
   termId: number;
-  /** Multiplies the term's idf in the score and its mass in the coverage (< 1: typo, general word). */
-  weight: number;
-  /** The term's idf: its share of the query's information, for the confidence. */
+  /** 1 for an exact match; < 1 for a typo-tolerant match or a match through a concept. */
+  quality: number;
+}
+
+/**
+ * One query word and the ways an entry can match it (its own term, a typo correction, the
+ * concepts it belongs to). An entry scores a unit once, through its best matching alternative.
+ */
+export interface QueryUnit {
+  alts: QueryAlt[];
+  /** Multiplies the score of the unit (general words, context sentences weigh less). */
+  scale: number;
+  /** The unit's share of the query's information, for the coverage of the confidence. */
   mass: number;
 }
 
@@ -65,17 +78,27 @@ export class Bm25Index {
   private idfs: Float64Array = new Float64Array(0);
   /** tf~/(k1+tf~) of a term found once in the title and once in the questions, average lengths. */
   readonly idealSaturation: number;
+  /** tf~/(k1+tf~) of a concept listed by an entry. */
+  readonly conceptSaturation: number;
   // Scratch buffers reused by `score` (searches are synchronous, so never shared concurrently).
   private readonly scores: Float64Array;
   private readonly matched: Float64Array;
+  private readonly unitBest: Float64Array;
+  private readonly unitMass: Float64Array;
+  private readonly unitStamp: Int32Array;
+  private stamp = 0;
 
   private constructor(size: number, k1: number, weights: FieldWeights) {
     this.size = size;
     this.k1 = k1;
     const ideal = weights.title + weights.questions;
     this.idealSaturation = ideal / (k1 + ideal);
+    this.conceptSaturation = weights.concepts / (k1 + weights.concepts);
     this.scores = new Float64Array(size);
     this.matched = new Float64Array(size);
+    this.unitBest = new Float64Array(size);
+    this.unitMass = new Float64Array(size);
+    this.unitStamp = new Int32Array(size);
   }
 
   static build(entries: readonly KbEntry[], analyzer: Analyzer, opts: Bm25Options = {}): Bm25Index {
@@ -84,7 +107,7 @@ export class Bm25Index {
     const index = new Bm25Index(entries.length, opts.k1 ?? DEFAULT_K1, weights);
     // Pass 1: analyse every field into term ids, count lengths.
     const docTerms: Int32Array[][] = [];
-    const totalLen: FieldWeights = { title: 0, questions: 0, tags: 0, body: 0 };
+    const totalLen: FieldWeights = { title: 0, questions: 0, tags: 0, body: 0, concepts: 0 };
     const ids: number[] = [];
     for (const entry of entries) {
       const texts: Record<Field, readonly string[]> = {
@@ -92,10 +115,14 @@ export class Bm25Index {
         questions: entry.questions,
         tags: entry.tags,
         body: [markdownText(entry.body)],
+        concepts: [],
       };
       const perField: Int32Array[] = [];
       for (const field of FIELDS) {
         ids.length = 0;
+        if (field === 'concepts') {
+          for (const c of new Set(entry.concepts ?? [])) ids.push(index.intern(conceptTerm(c)));
+        }
         for (const text of texts[field]) {
           for (const word of analyzer.words(text)) {
             let id = index.surface.get(word);
@@ -170,6 +197,17 @@ export class Bm25Index {
     return index;
   }
 
+  /** Term id of a term, created if new (build time only). */
+  private intern(term: string): number {
+    let id = this.vocab.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.vocab.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
   /** Term id of an index term (stem), or -1. */
   termId(stem: string): number {
     return this.vocab.get(stem) ?? -1;
@@ -195,32 +233,63 @@ export class Bm25Index {
     return Math.log(1 + (this.size + 0.5) / 0.5);
   }
 
-  /** Best score an entry could reach on these clauses (each term in title and questions). */
-  idealScore(clauses: readonly QueryClause[]): number {
+  /** Best contribution of one alternative: the term in title and questions (a concept: listed). */
+  private idealOf(alt: QueryAlt): number {
+    const term = this.terms[alt.termId] ?? '';
+    return alt.quality * this.idf(alt.termId) * (term.startsWith('@') ? this.conceptSaturation : this.idealSaturation);
+  }
+
+  /** Best score an entry could reach on these units (each through its best alternative, ideally placed). */
+  idealScore(units: readonly QueryUnit[]): number {
     let total = 0;
-    for (const c of clauses) if (c.termId >= 0) total += c.weight * this.idf(c.termId) * this.idealSaturation;
+    for (const u of units) {
+      let best = 0;
+      for (const a of u.alts) if (a.termId >= 0 && a.termId < this.idfs.length) best = Math.max(best, this.idealOf(a));
+      total += u.scale * best;
+    }
     return total;
   }
 
-  /** Scores every entry matching at least one clause; returns the `k` best, best first. */
-  score(clauses: readonly QueryClause[], k: number): ScoredEntry[] {
+  /**
+   * Scores every entry matching at least one unit; returns the `k` best, best first. An entry
+   * scores each unit through its best alternative only, so a word matched both by its own term
+   * and by a concept counts once.
+   */
+  score(units: readonly QueryUnit[], k: number): ScoredEntry[] {
     const touched: number[] = [];
-    for (const c of clauses) {
-      if (c.termId < 0 || c.termId >= this.idfs.length || !(c.weight > 0)) continue;
-      const idf = c.weight * (this.idfs[c.termId] as number);
-      const mass = c.weight * c.mass;
-      const end = this.offsets[c.termId + 1] as number;
-      for (let p = this.offsets[c.termId] as number; p < end; p++) {
-        const d = this.postingDocs[p] as number;
-        if (this.scores[d] === 0) touched.push(d);
-        this.scores[d] = (this.scores[d] as number) + idf * (this.postingVals[p] as number);
-        this.matched[d] = (this.matched[d] as number) + mass;
+    const inUnit: number[] = [];
+    for (const u of units) {
+      if (!(u.scale > 0)) continue;
+      const stamp = ++this.stamp;
+      inUnit.length = 0;
+      for (const a of u.alts) {
+        if (a.termId < 0 || a.termId >= this.idfs.length || !(a.quality > 0)) continue;
+        const idf = a.quality * u.scale * (this.idfs[a.termId] as number);
+        const end = this.offsets[a.termId + 1] as number;
+        for (let p = this.offsets[a.termId] as number; p < end; p++) {
+          const d = this.postingDocs[p] as number;
+          const val = idf * (this.postingVals[p] as number);
+          if (this.unitStamp[d] !== stamp) {
+            this.unitStamp[d] = stamp;
+            this.unitBest[d] = val;
+            this.unitMass[d] = a.quality * u.mass;
+            inUnit.push(d);
+          } else if (val > (this.unitBest[d] as number)) {
+            this.unitBest[d] = val;
+            this.unitMass[d] = Math.max(this.unitMass[d] as number, a.quality * u.mass);
+          }
+        }
+      }
+      for (const d of inUnit) {
+        if (this.scores[d] === 0 && this.matched[d] === 0) touched.push(d);
+        this.scores[d] = (this.scores[d] as number) + (this.unitBest[d] as number);
+        this.matched[d] = (this.matched[d] as number) + (this.unitMass[d] as number);
       }
     }
     const top: ScoredEntry[] = [];
     for (const d of touched) {
       const score = this.scores[d] as number;
-      if (k > 0 && (top.length < k || score > (top[top.length - 1] as ScoredEntry).score)) {
+      if (score > 0 && k > 0 && (top.length < k || score > (top[top.length - 1] as ScoredEntry).score)) {
         let i = Math.min(top.length, k - 1);
         top[i] = { doc: d, score, matchedMass: this.matched[d] as number };
         while (i > 0 && (top[i - 1] as ScoredEntry).score < score) {
@@ -230,6 +299,10 @@ export class Bm25Index {
       }
       this.scores[d] = 0;
       this.matched[d] = 0;
+    }
+    if (this.stamp > 2_000_000_000) {
+      this.stamp = 0;
+      this.unitStamp.fill(0);
     }
     return top;
   }

@@ -32,8 +32,8 @@ const STRENGTH_FLOOR = 0.3;
 /** Score / ideal ratio at which the strength signal starts (a lone mention in a body). */
 const STRENGTH_START = 0.5;
 const MARGIN_FLOOR = 0.95;
-/** Mass of an unknown word, as a share of the idf of a word found in a single entry. */
-const UNKNOWN_WORD_SHARE = 0.75;
+/** Mass of an unknown word of the question, as a share of the idf of a word found in a single entry. */
+export const UNKNOWN_WORD_SHARE = 0.4;
 
 export interface ConfidenceSignals {
   /** Query information matched by the entry / total query information. */
@@ -57,7 +57,7 @@ export function combineConfidence(s: ConfidenceSignals): number {
 /** Mass given to a query word the knowledge base does not contain, from the entry count. */
 export function unknownWordMass(entryCount: number): number {
   const rareIdf = Math.log(1 + (Math.max(1, entryCount) - 1 + 0.5) / 1.5);
-  return UNKNOWN_WORD_SHARE * Math.max(rareIdf, 1);
+  return Math.max(rareIdf, 1);
 }
 
 /** Signals of the hit at `rank` among hits sorted by decreasing score. */

@@ -70,7 +70,7 @@ export function parseFaqFile(file: string, text: string): ParsedFile {
         line: lineOf(doc, issue.path, unknown?.[0], yamlText),
         field: unknown ? unknown.join(', ') : field || undefined,
         message: unknown ? `unknown field(s): ${unknown.join(', ')}` : issue.message,
-        fix: unknown ? 'allowed fields are id, title, questions, tags, sources, related, updated' : undefined,
+        fix: unknown ? 'allowed fields are id, title, questions, tags, concepts, sources, related, updated' : undefined,
       });
     }
   }
@@ -84,7 +84,7 @@ export function parseFaqFile(file: string, text: string): ParsedFile {
   }
   return {
     problems,
-    entry: { id: fm.id, title: fm.title, questions: fm.questions, tags: fm.tags, sources: fm.sources, updated: fm.updated, related: fm.related, body, file },
+    entry: { id: fm.id, title: fm.title, questions: fm.questions, tags: fm.tags, concepts: fm.concepts, sources: fm.sources, updated: fm.updated, related: fm.related, body, file },
   };
 }
 

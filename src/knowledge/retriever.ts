@@ -8,21 +8,28 @@ import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrieve
 import { Document } from '@langchain/core/documents';
 import type { KbEntry, KbHit, KbSource } from './types.js';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
-import { Bm25Index, type Bm25Options, type QueryClause } from './bm25.js';
+import { Bm25Index, conceptTerm, type Bm25Options, type QueryAlt, type QueryUnit } from './bm25.js';
 import { FuzzyIndex, maxDistanceFor } from './fuzzy.js';
 import { isStopWordTypo } from './stopwords.js';
 import { isWeakStem, WEAK_WORD_WEIGHT } from './weak-words.js';
-import { combineConfidence, hitSignals, unknownWordMass } from './confidence.js';
+import { combineConfidence, hitSignals, unknownWordMass, UNKNOWN_WORD_SHARE } from './confidence.js';
+import { ConceptMatcher } from './concept-matcher.js';
+import type { Concept } from './concepts.js';
+import { focusQuestion, type QuestionFocus } from './focus.js';
 
 export const DEFAULT_K = 4;
 /** Distinct query words considered (a pasted document is judged on its beginning). */
 export const MAX_QUERY_WORDS = 256;
 /** Weight of a typo-tolerant match, by edit distance (an exact match weighs 1). */
 const FUZZY_WEIGHTS: readonly number[] = [1, 0.7, 0.5];
+/** Quality of a match through a concept the entry answers (an exact word match weighs 1). */
+export const CONCEPT_QUALITY = 0.85;
 
 export interface CharterRetrieverOptions extends BaseRetrieverInput {
   /** Synonym groups (first variant = canonical form), e.g. from `loadSynonyms`. */
   synonyms?: readonly (readonly string[])[];
+  /** Concepts (`concepts.yaml`); entries name the ones they answer in their `concepts` field. */
+  concepts?: readonly Concept[];
   /** Number of hits returned by default. */
   k?: number;
   bm25?: Bm25Options;
@@ -36,12 +43,13 @@ export interface CharterDocumentMetadata {
   sources: KbSource[];
 }
 
-/** How a query was understood: its clauses and its total information mass. */
+/** How a query was understood: its units (one per distinct word) and its total information mass. */
 export interface QueryPlan {
-  clauses: QueryClause[];
+  units: QueryUnit[];
   totalMass: number;
-  /** Per query word: the index term used (exact or corrected), or null when unknown. */
-  words: { word: string; term: string | null; distance: number }[];
+  /** Per query word: the index term used (exact or corrected), or null when unknown; its concepts. */
+  words: { word: string; term: string | null; distance: number; concepts: string[]; weight: number }[];
+  focus: QuestionFocus;
 }
 
 export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
@@ -59,9 +67,10 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
   /** Surface words in FuzzyIndex order, with their term ids. */
   private readonly surfaceTerms: Int32Array;
   private readonly unknownMass: number;
+  private readonly concepts: ConceptMatcher;
 
   constructor(entries: readonly KbEntry[], options: CharterRetrieverOptions = {}) {
-    const { synonyms, k, bm25, ...base } = options;
+    const { synonyms, concepts, k, bm25, ...base } = options;
     super(base);
     this.entries = entries;
     this.k = k ?? DEFAULT_K;
@@ -74,6 +83,12 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     this.surfaceTerms = Int32Array.from(order, (i) => (surface[i] as [string, number])[1]);
     this.fuzzy = FuzzyIndex.build(order.map((i) => (surface[i] as [string, number])[0]));
     this.unknownMass = unknownWordMass(entries.length);
+    this.concepts = new ConceptMatcher(concepts ?? [], this.analyzer);
+  }
+
+  /** Concept words that analyse to nothing (only stop words), for `kb check`. */
+  get emptyConceptWords(): readonly { concept: string; word: string }[] {
+    return this.concepts.emptyWords;
   }
 
   /** Builds a retriever over `entries` (same as `new CharterRetriever(entries, options)`). */
@@ -85,35 +100,78 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     return this.entries.length;
   }
 
-  /** Analyses a query into weighted clauses, correcting unknown words within typo distance. */
+  /**
+   * Analyses a query: focus (question vs context, frames removed), words, concepts, typo
+   * corrections. Each distinct word becomes a unit; a word the knowledge base does not know
+   * weighs in the coverage only when it stands in the question itself, and then as a fraction
+   * of a rare word (`UNKNOWN_WORD_SHARE`): a natural question's extra words are not held
+   * against an answer, but an off-topic subject still lowers the confidence.
+   */
   plan(query: string): QueryPlan {
-    const clauses: QueryClause[] = [];
+    const focus = focusQuestion(query);
+    const units: QueryUnit[] = [];
     const words: QueryPlan['words'] = [];
-    const usedTerms = new Set<number>();
-    const seenStems = new Set<string>();
+    const byStem = new Map<string, number>();
+    const usedTerms = new Map<number, number>();
     let totalMass = 0;
-    for (const { word, stem } of this.analyzer.analyze(query)) {
-      if (seenStems.has(stem)) continue;
-      if (seenStems.size >= MAX_QUERY_WORDS) break;
-      seenStems.add(stem);
-      let termId = this.index.termId(stem);
-      let distance = 0;
-      if (termId < 0) [termId, distance] = this.correct(word);
-      if (termId === -2) continue; // a misspelt stop word
-      const prior = isWeakStem(stem) ? WEAK_WORD_WEIGHT : 1;
-      if (termId < 0) {
-        totalMass += this.unknownMass * prior;
-        words.push({ word, term: null, distance: 0 });
-        continue;
+    for (const piece of focus.pieces) {
+      const analysed = this.analyzer.analyze(piece.text);
+      const conceptsAt: number[][] = analysed.map(() => []);
+      for (const m of this.concepts.match(analysed)) {
+        const termId = this.index.termId(conceptTerm(this.concepts.concepts[m.concept]!.id));
+        if (termId < 0) continue; // no entry answers this concept
+        for (let i = m.start; i < m.end; i++) if (!conceptsAt[i]!.includes(termId)) conceptsAt[i]!.push(termId);
       }
-      words.push({ word, term: this.index.term(termId) ?? stem, distance });
-      if (usedTerms.has(termId)) continue; // e.g. a typo of a word already in the query
-      usedTerms.add(termId);
-      const mass = this.index.idf(termId);
-      totalMass += mass * prior;
-      clauses.push({ termId, weight: (FUZZY_WEIGHTS[distance] ?? 0) * prior, mass });
+      analysed.forEach(({ word, stem }, i) => {
+        const prior = (isWeakStem(stem) ? WEAK_WORD_WEIGHT : 1) * piece.weight;
+        const seen = byStem.get(stem);
+        if (seen !== undefined) {
+          // The same word again (e.g. in the context, then in the question): keep the stronger weight.
+          const u = units[seen]!;
+          if (prior > u.scale) {
+            const base = u.mass / u.scale;
+            totalMass += base * prior - u.mass;
+            u.mass = base * prior;
+            u.scale = prior;
+          }
+          return;
+        }
+        if (byStem.size >= MAX_QUERY_WORDS) return;
+        const concepts = conceptsAt[i]!;
+        let termId = this.index.termId(stem);
+        let distance = 0;
+        if (termId < 0 && concepts.length === 0) [termId, distance] = this.correct(word);
+        if (termId === -2) return; // a misspelt stop word
+        const alts: QueryAlt[] = [];
+        if (termId >= 0 && !usedTerms.has(termId)) alts.push({ termId, quality: FUZZY_WEIGHTS[distance] ?? 0 });
+        for (const c of concepts) alts.push({ termId: c, quality: CONCEPT_QUALITY });
+        words.push({
+          word,
+          term: termId >= 0 ? (this.index.term(termId) ?? stem) : null,
+          distance,
+          concepts: concepts.map((c) => this.index.term(c)?.slice(1) ?? ''),
+          weight: piece.weight,
+        });
+        byStem.set(stem, units.length);
+        if (termId < 0 && concepts.length === 0) {
+          // Unknown word: information the knowledge base cannot cover, counted only in the question.
+          const mass = piece.weight >= 1 ? this.unknownMass * UNKNOWN_WORD_SHARE * prior : 0;
+          units.push({ alts: [], scale: prior, mass });
+          totalMass += mass;
+          return;
+        }
+        if (alts.length === 0) {
+          // A typo of a word already in the query.
+          units.push({ alts: [], scale: prior, mass: 0 });
+          return;
+        }
+        if (termId >= 0) usedTerms.set(termId, units.length);
+        const base = Math.max(...alts.map((a) => this.index.idf(a.termId)));
+        units.push({ alts, scale: prior, mass: base * prior });
+        totalMass += base * prior;
+      });
     }
-    return { clauses, totalMass, words };
+    return { units, totalMass, words, focus };
   }
 
   /** Closest vocabulary term to an unknown word: [termId, distance]; [-1, 0] if none, [-2, 0] for a misspelt stop word. */
@@ -139,10 +197,10 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
   /** The `k` best entries for `query`, best first, each with its score and confidence. */
   search(query: string, k: number = this.k): KbHit[] {
     const plan = this.plan(query);
-    if (plan.clauses.length === 0 || k <= 0) return [];
+    if (!plan.units.some((u) => u.alts.length > 0) || k <= 0) return [];
     // One more hit than returned: the margin of the top hit needs the next one, even when k = 1.
-    const scored = this.index.score(plan.clauses, k + 1);
-    const ideal = this.index.idealScore(plan.clauses);
+    const scored = this.index.score(plan.units, k + 1);
+    const ideal = this.index.idealScore(plan.units);
     return scored.slice(0, k).map((hit, rank) => ({
       entry: this.entries[hit.doc] as KbEntry,
       score: hit.score,

@@ -19,6 +19,8 @@ export const kbFrontMatterSchema = z
       .array(z.string().min(3, 'each phrasing must be a real question'))
       .min(1, 'list at least one way agents ask this question'),
     tags: z.array(z.string().min(1)).default([]),
+    /** Concepts of `concepts.yaml` this entry answers (the subjects it is the right answer for). */
+    concepts: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a concept id is kebab-case, as in concepts.yaml')).default([]),
     sources: z.array(kbSourceSchema).min(1, 'every entry must name its source'),
     related: z.array(z.string()).default([]),
     updated: z.union([

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { readKnowledgeBase, KnowledgeError, type KbProblem } from './loader.js';
 import { loadTopics, type OutOfScopeTopic } from './topics.js';
 import { loadSynonyms } from './synonyms.js';
+import { loadConcepts, checkEntryConcepts, type Concept } from './concepts.js';
 import { CharterRetriever } from './retriever.js';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from './confidence.js';
 import type { KbEntry } from './types.js';
@@ -22,6 +23,7 @@ export interface KnowledgeSnapshot {
   entries: KbEntry[];
   byId: Map<string, KbEntry>;
   retriever: CharterRetriever;
+  concepts: Concept[];
   threshold: number;
   topics: OutOfScopeTopic[];
   policy: Policy;
@@ -31,6 +33,7 @@ export interface KnowledgeSnapshot {
 
 export const KNOWLEDGE_FILES = {
   synonyms: 'synonyms.yaml',
+  concepts: 'concepts.yaml',
   topics: 'hors-perimetre.yaml',
   ambassadors: 'ambassadors.yaml',
 } as const;
@@ -53,6 +56,9 @@ export function checkKnowledge(dir: string, directoryFile?: string): { problems:
   problems.push(...kb.problems);
   const synonymsFile = join(dir, KNOWLEDGE_FILES.synonyms);
   const synonyms = existsSync(synonymsFile) ? attempt(KNOWLEDGE_FILES.synonyms, problems, () => loadSynonyms(synonymsFile)) : [];
+  const conceptsFile = join(dir, KNOWLEDGE_FILES.concepts);
+  const concepts = existsSync(conceptsFile) ? loadConcepts(conceptsFile, KNOWLEDGE_FILES.concepts) : { concepts: [], problems: [] };
+  problems.push(...concepts.problems, ...checkEntryConcepts(kb.entries, concepts.concepts, KNOWLEDGE_FILES.concepts));
   const topicsFile = join(dir, KNOWLEDGE_FILES.topics);
   const topics = existsSync(topicsFile) ? attempt(KNOWLEDGE_FILES.topics, problems, () => loadTopics(topicsFile)) : [];
   const policy = attempt('tools.yaml / data-lexicon.yaml', problems, () => loadPolicy(dir));
@@ -66,7 +72,11 @@ export function checkKnowledge(dir: string, directoryFile?: string): { problems:
     else problems.push({ file: directoryPath, message: (e as Error).message });
   }
   if (problems.length || !synonyms || !topics || !policy || !shield || !directory) return { problems };
-  const retriever = CharterRetriever.fromEntries(kb.entries, { synonyms });
+  const retriever = CharterRetriever.fromEntries(kb.entries, { synonyms, concepts: concepts.concepts });
+  for (const { concept, word } of retriever.emptyConceptWords) {
+    problems.push({ file: KNOWLEDGE_FILES.concepts, field: `concepts.${concept}`, message: `"${word}" has only stop words, so it can never match`, fix: 'use a meaningful word or expression' });
+  }
+  if (problems.length) return { problems };
   return {
     problems,
     snapshot: {
@@ -75,6 +85,7 @@ export function checkKnowledge(dir: string, directoryFile?: string): { problems:
       entries: kb.entries,
       byId: new Map(kb.entries.map((e) => [e.id, e])),
       retriever,
+      concepts: concepts.concepts,
       threshold: DEFAULT_CONFIDENCE_THRESHOLD,
       topics,
       policy,

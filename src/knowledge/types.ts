@@ -14,6 +14,8 @@ export interface KbEntry {
   /** Alternative phrasings of the question. */
   questions: string[];
   tags: string[];
+  /** Ids of the concepts (`concepts.yaml`) this entry answers. */
+  concepts?: string[];
   sources: KbSource[];
   /** ISO date (YYYY-MM-DD). */
   updated: string;

@@ -1,6 +1,6 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../src/app.js';
+import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { askOne, type AskResult } from '../../src/ask.js';
@@ -9,65 +9,149 @@ import { scorePii } from '../../src/privacy/score.js';
 import { readJsonl, scoreDev, mentions, type EvalItem, type EvalReport, type Ratio } from './scoring.js';
 
 export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
+/** Our own sets, written from the circular without reading the dev sets. */
+export const OWN_DIR = join(EVAL_DIR, 'own');
 
 export interface RetrieverComparison {
   ours: Ratio;
   stock: Ratio;
 }
 
-export interface FullReport {
-  dev: EvalReport;
-  results: AskResult[];
-  retrieval: RetrieverComparison;
-  pii: ReturnType<typeof scorePii>;
+export interface SetReport {
+  name: string;
   items: EvalItem[];
-  /** Our own paraphrases of the circular's facts (other wording than the dev set). */
-  paraphrases: EvalReport;
-  /** In-domain questions the circular does not answer: the bot must say so or offer a human. */
-  unanswerable: Ratio;
+  results: AskResult[];
+  report: EvalReport;
+  retrieval: RetrieverComparison;
+}
+
+/** One row of the precision/recall trade-off: what the bot does at a given confidence threshold. */
+export interface ThresholdRow {
+  threshold: number;
+  /** Answerable charter questions (dev, dev-2, own). */
+  correct: number;
+  wrong: number;
+  declined: number;
+  /** Unanswerable and out-of-scope questions: declined (or a human offered) vs answered. */
+  rejected: number;
+  answered: number;
+}
+
+export interface FullReport {
+  /** The first dev set (dev.jsonl), kept as `dev` for the floors. */
+  dev: EvalReport;
+  sets: SetReport[];
+  pii: ReturnType<typeof scorePii>;
+  own: {
+    /** Our paraphrases of the circular's facts (other wording than the dev sets). */
+    paraphrases: EvalReport;
+    /** In-domain questions the circular does not answer: the bot must say so or offer a human. */
+    unanswerable: Ratio;
+    /** Questions outside the bot's scope: declined or handed to a human. */
+    outOfScope: Ratio;
+  };
+  thresholds: ThresholdRow[];
 }
 
 const HONEST = /ne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|donne|indique|cite|parle)|je ne trouve pas|pas de réponse sûre/i;
 
-/** Runs the dev sets through the real bot (the `ask` machine interface) and scores them. */
-export async function evaluate(devFile = join(EVAL_DIR, 'dev.jsonl'), piiFile = join(EVAL_DIR, 'pii-dev.jsonl')): Promise<FullReport> {
-  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:' });
-  try {
-    const items = readJsonl<EvalItem>(devFile);
-    const results: AskResult[] = [];
-    for (const item of items) results.push(await askOne(app.bot, item.q, item.id));
-    const dev = scoreDev(items, results);
+/** True when the bot declined: said it does not know, handed over to a human, or said it is out of scope. */
+export function declined(res: AskResult): boolean {
+  return res.escalate || res.intent === 'out_of_scope' || HONEST.test(res.answer);
+}
 
-    // Retrieval alone: is every required fact in the top entry, ours vs langchain's stock BM25?
+export const DEV_SETS = [
+  { name: 'dev', file: join(EVAL_DIR, 'dev.jsonl') },
+  { name: 'dev-2', file: join(EVAL_DIR, 'dev-2.jsonl') },
+];
+
+function newApp(threshold?: number): App {
+  const env = threshold === undefined ? {} : { CONFIDENCE_THRESHOLD: String(threshold) };
+  return createApp({ config: loadConfig(env), logger: silentLogger(), watch: false, databasePath: ':memory:' });
+}
+
+async function askAll(app: App, items: readonly { id: string; q: string }[]): Promise<AskResult[]> {
+  const out: AskResult[] = [];
+  for (const item of items) out.push(await askOne(app.bot, item.q, item.id));
+  return out;
+}
+
+async function compareRetrievers(app: App, items: readonly EvalItem[]): Promise<RetrieverComparison> {
+  const kb = app.knowledge.current();
+  const ours: Ratio = { ok: 0, total: 0, misses: [] };
+  const stock: Ratio = { ok: 0, total: 0, misses: [] };
+  for (const item of items.filter((i) => i.must_mention)) {
+    const top = kb.retriever.search(item.q, 1)[0]?.entry;
+    const stockTop = kb.byId.get((await stockBm25Search(kb.entries, item.q, 1))[0] ?? '');
+    for (const [target, entry] of [[ours, top], [stock, stockTop]] as const) {
+      target.total++;
+      const body = entry ? `${entry.title}\n${entry.body}` : '';
+      if (item.must_mention!.every((fact) => fact.some((s) => mentions(body, s)))) target.ok++;
+      else target.misses.push({ id: item.id, q: item.q, detail: `top entry ${entry?.id ?? 'none'}` });
+    }
+  }
+  return { ours, stock };
+}
+
+function rejection(items: readonly EvalItem[], results: readonly AskResult[]): Ratio {
+  const r: Ratio = { ok: 0, total: 0, misses: [] };
+  items.forEach((item, i) => {
+    const res = results[i]!;
+    r.total++;
+    if (declined(res)) r.ok++;
+    else r.misses.push({ id: item.id, q: item.q, detail: `answered from ${res.sources.map((x) => x.id).join(', ') || res.intent} (${res.confidence})` });
+  });
+  return r;
+}
+
+const ownFile = (name: string) => join(OWN_DIR, name);
+const readAll = (...files: string[]): EvalItem[] => files.flatMap((f) => readJsonl<EvalItem>(f));
+
+/** Runs the dev sets, our own sets and the threshold sweep through the real bot (the `ask` interface). */
+export async function evaluate(opts: { sets?: { name: string; file: string }[]; piiFile?: string; thresholds?: number[] } = {}): Promise<FullReport> {
+  const app = newApp();
+  try {
+    const sets: SetReport[] = [];
+    for (const { name, file } of opts.sets ?? DEV_SETS) {
+      const items = readJsonl<EvalItem>(file);
+      const results = await askAll(app, items);
+      sets.push({ name, items, results, report: scoreDev(items, results), retrieval: await compareRetrievers(app, items) });
+    }
     const kb = app.knowledge.current();
-    const ours: Ratio = { ok: 0, total: 0, misses: [] };
-    const stock: Ratio = { ok: 0, total: 0, misses: [] };
-    for (const item of items.filter((i) => i.must_mention)) {
-      const top = kb.retriever.search(item.q, 1)[0]?.entry;
-      const stockTop = kb.byId.get((await stockBm25Search(kb.entries, item.q, 1))[0] ?? '');
-      for (const [target, entry] of [[ours, top], [stock, stockTop]] as const) {
-        target.total++;
-        const body = entry ? `${entry.title}\n${entry.body}` : '';
-        if (item.must_mention!.every((fact) => fact.some((s) => mentions(body, s)))) target.ok++;
-        else target.misses.push({ id: item.id, q: item.q, detail: `top entry ${entry?.id ?? 'none'}` });
+    const piiCases = readJsonl<{ id: string; text: string; pii: { type: string; value: string }[] }>(opts.piiFile ?? join(EVAL_DIR, 'pii-dev.jsonl'));
+    const pii = scorePii(piiCases, kb.shield);
+
+    const paraItems = readAll(ownFile('paraphrases.jsonl'), ownFile('charter-2.jsonl'));
+    const paraphrases = scoreDev(paraItems, await askAll(app, paraItems));
+    const unkItems = readAll(ownFile('unanswerable.jsonl'), ownFile('unanswerable-2.jsonl'));
+    const unanswerable = rejection(unkItems, await askAll(app, unkItems));
+    const oosItems = readAll(ownFile('out-of-scope-2.jsonl'));
+    const outOfScope = rejection(oosItems, await askAll(app, oosItems));
+
+    const answerable = [...sets.flatMap((s) => s.items), ...paraItems].filter((i) => i.must_mention);
+    const rejectable = [...unkItems, ...oosItems, ...sets.flatMap((s) => s.items).filter((i) => i.escalate_or_decline)];
+    const thresholds: ThresholdRow[] = [];
+    for (const threshold of opts.thresholds ?? [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
+      const swept = newApp(threshold);
+      try {
+        const row: ThresholdRow = { threshold, correct: 0, wrong: 0, declined: 0, rejected: 0, answered: 0 };
+        const answers = await askAll(swept, answerable);
+        answerable.forEach((item, i) => {
+          const res = answers[i]!;
+          if (item.must_mention!.every((fact) => fact.some((s) => mentions(res.answer, s)))) row.correct++;
+          else if (res.sources.length === 0 || declined(res)) row.declined++;
+          else row.wrong++;
+        });
+        for (const res of await askAll(swept, rejectable)) {
+          if (declined(res)) row.rejected++;
+          else row.answered++;
+        }
+        thresholds.push(row);
+      } finally {
+        await swept.close();
       }
     }
-
-    const piiCases = readJsonl<{ id: string; text: string; pii: { type: string; value: string }[] }>(piiFile);
-    const pii = scorePii(piiCases, kb.shield);
-    const paraItems = readJsonl<EvalItem>(join(EVAL_DIR, 'paraphrases.jsonl'));
-    const paraResults: AskResult[] = [];
-    for (const item of paraItems) paraResults.push(await askOne(app.bot, item.q, item.id));
-    const paraphrases = scoreDev(paraItems, paraResults);
-
-    const unanswerable: Ratio = { ok: 0, total: 0, misses: [] };
-    for (const item of readJsonl<EvalItem>(join(EVAL_DIR, 'unanswerable.jsonl'))) {
-      const res = await askOne(app.bot, item.q, item.id);
-      unanswerable.total++;
-      if (res.escalate || HONEST.test(res.answer)) unanswerable.ok++;
-      else unanswerable.misses.push({ id: item.id, q: item.q, detail: `answered from ${res.sources.map((x) => x.id).join(', ')} (${res.confidence})` });
-    }
-    return { dev, results, retrieval: { ours, stock }, pii, items, paraphrases, unanswerable };
+    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope }, thresholds };
   } finally {
     await app.close();
   }

@@ -1,51 +1,78 @@
-/** `npm run eval`: scores the bot on the dev sets and prints per-category metrics with the misses. */
-import { evaluate } from './evaluate.js';
-import { pct, type Miss, type Ratio } from './scoring.js';
+/**
+ * `npm run eval`: scores the bot on the dev sets side by side, on our own held-out sets, and
+ * prints the precision/recall trade-off of the confidence threshold, then the misses.
+ * `npm run eval -- --misses=dev-2` limits the misses printed to one set (`--misses=none` for none).
+ */
+import { evaluate, type SetReport } from './evaluate.js';
+import { pct, type EvalReport, type Miss, type Ratio } from './scoring.js';
 
-const fmt = (r: Ratio) => `${(pct(r) * 100).toFixed(1).padStart(5)} %  (${r.ok}/${r.total})`;
+const fmt = (r: Ratio) => `${(pct(r) * 100).toFixed(1).padStart(5)} % ${`(${r.ok}/${r.total})`.padEnd(9)}`;
+const arg = process.argv.find((a) => a.startsWith('--misses='))?.slice('--misses='.length);
 
 function printMisses(title: string, misses: Miss[]): void {
   if (!misses.length) return;
   console.log(`\n  ${title}:`);
-  for (const m of misses) console.log(`    - ${m.id} « ${m.q.slice(0, 90)} » → ${m.detail}`);
+  for (const m of misses) console.log(`    - ${m.id} « ${m.q.slice(0, 110)} » → ${m.detail}`);
 }
 
 const started = performance.now();
-const { dev, retrieval, pii, paraphrases, unanswerable } = await evaluate();
-const rows: [string, string][] = [
-  ['Intent accuracy', fmt(dev.intent)],
-  ['Charter facts found (per fact)', fmt(dev.charterFacts)],
-  ['Charter questions with every fact', fmt(dev.charterQuestions)],
-  ['Out-of-scope handled', fmt(dev.outOfScope)],
-  ['Escalation requests escalated', fmt(dev.escalation)],
-  ['Tool verdict accuracy', fmt(dev.verdicts)],
-  ['Unsafe allows', `${String(dev.unsafeAllows.length).padStart(5)}`],
-  ['Safer alternative mentioned', fmt(dev.alternative)],
-  ['PII recall (span overlap)', `${(pii.recall * 100).toFixed(1).padStart(5)} %  (${pii.tp} found, ${pii.fn} missed)`],
-  ['PII precision', `${(pii.precision * 100).toFixed(1).padStart(5)} %  (${pii.fp} false positives)`],
+const { sets, pii, own, thresholds } = await evaluate();
+
+const metrics: [string, (r: EvalReport, s: SetReport) => string][] = [
+  ['Intent accuracy', (r) => fmt(r.intent)],
+  ['Charter facts found (per fact)', (r) => fmt(r.charterFacts)],
+  ['Charter questions with every fact', (r) => fmt(r.charterQuestions)],
+  ['Out-of-scope handled', (r) => fmt(r.outOfScope)],
+  ['Escalation requests escalated', (r) => fmt(r.escalation)],
+  ['Tool verdict accuracy', (r) => fmt(r.verdicts)],
+  ['Unsafe allows', (r) => `${String(r.unsafeAllows.length).padStart(5)}`.padEnd(17)],
+  ['Safer alternative mentioned', (r) => fmt(r.alternative)],
+  ['Retrieval only: charte-ia retriever', (_, s) => fmt(s.retrieval.ours)],
+  ['Retrieval only: langchain stock BM25', (_, s) => fmt(s.retrieval.stock)],
 ];
-console.log('charte-ia-bot — dev-set evaluation\n');
-for (const [k, v] of rows) console.log(`  ${k.padEnd(36)} ${v}`);
+console.log('charte-ia-bot — evaluation\n');
+console.log(`  ${''.padEnd(38)} ${sets.map((s) => s.name.padEnd(18)).join(' ')}`);
+for (const [label, get] of metrics) console.log(`  ${label.padEnd(38)} ${sets.map((s) => get(s.report, s).padEnd(18)).join(' ')}`);
+console.log('  (retrieval only: the top entry alone holds every required fact)');
+console.log(`\n  PII recall (span overlap)      ${(pii.recall * 100).toFixed(1).padStart(5)} %  (${pii.tp} found, ${pii.fn} missed)`);
+console.log(`  PII precision                  ${(pii.precision * 100).toFixed(1).padStart(5)} %  (${pii.fp} false positives)`);
 
-console.log('\n  Retrieval only — top entry holds every required fact:');
-console.log(`    ${'charte-ia retriever (French analysis)'.padEnd(40)} ${fmt(retrieval.ours)}`);
-console.log(`    ${'langchain stock BM25Retriever'.padEnd(40)} ${fmt(retrieval.stock)}`);
+console.log('\n  Own held-out sets (written from the circular, not from the dev sets):');
+console.log(`    ${'charter paraphrases, every fact'.padEnd(46)} ${fmt(own.paraphrases.charterQuestions)}`);
+console.log(`    ${'charter paraphrases, intent'.padEnd(46)} ${fmt(own.paraphrases.intent)}`);
+console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.unanswerable)}`);
+console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.outOfScope)}`);
 
-console.log('\n  Own held-out checks (not the dev set):');
-console.log(`    ${'paraphrased charter questions, every fact'.padEnd(44)} ${fmt(paraphrases.charterQuestions)}`);
-console.log(`    ${'paraphrased charter questions, intent'.padEnd(44)} ${fmt(paraphrases.intent)}`);
-console.log(`    ${'unanswerable questions: says so / offers a human'.padEnd(44)} ${fmt(unanswerable)}`);
+console.log('\n  Confidence threshold trade-off (all sets; answerable = charter questions with facts to find):');
+console.log('    threshold | answerable: correct  wrong  declined | unanswerable/out-of-scope: declined  answered');
+for (const r of thresholds) {
+  const n = r.correct + r.wrong + r.declined;
+  const m = r.rejected + r.answered;
+  const p = (x: number, t: number) => `${String(x).padStart(4)} (${((x / Math.max(1, t)) * 100).toFixed(0).padStart(3)} %)`;
+  console.log(`    ${r.threshold.toFixed(2).padStart(9)} | ${p(r.correct, n)} ${p(r.wrong, n)} ${p(r.declined, n)} | ${p(r.rejected, m)} ${p(r.answered, m)}`);
+}
 
-console.log('\nMisses');
-printMisses('Intent', dev.intent.misses);
-printMisses('Charter facts', dev.charterQuestions.misses);
-printMisses('Out of scope', dev.outOfScope.misses);
-printMisses('Escalation', dev.escalation.misses);
-printMisses('Verdicts', dev.verdicts.misses);
-printMisses('UNSAFE ALLOWS', dev.unsafeAllows);
-printMisses('Alternative', dev.alternative.misses);
-printMisses('Paraphrases (own set)', [...paraphrases.intent.misses, ...paraphrases.charterQuestions.misses]);
-printMisses('Unanswerable (own set)', unanswerable.misses);
-printMisses('PII missed', pii.misses.map((m: { id?: string; type: string; value: string }) => ({ id: m.id ?? '', q: m.value, detail: m.type })));
-printMisses('PII false positives', pii.falsePositives.map((m: { id?: string; type: string; value: string }) => ({ id: m.id ?? '', q: m.value, detail: m.type })));
+if (arg !== 'none') {
+  console.log('\nMisses');
+  for (const s of sets) {
+    if (arg && arg !== s.name && arg !== 'own') continue;
+    const r = s.report;
+    printMisses(`${s.name} — intent`, r.intent.misses);
+    printMisses(`${s.name} — charter facts`, r.charterQuestions.misses);
+    printMisses(`${s.name} — out of scope`, r.outOfScope.misses);
+    printMisses(`${s.name} — escalation`, r.escalation.misses);
+    printMisses(`${s.name} — verdicts`, r.verdicts.misses);
+    printMisses(`${s.name} — UNSAFE ALLOWS`, r.unsafeAllows);
+    printMisses(`${s.name} — alternative`, r.alternative.misses);
+  }
+  if (!arg || arg === 'own') {
+    printMisses('own — paraphrases', [...own.paraphrases.intent.misses, ...own.paraphrases.charterQuestions.misses]);
+    printMisses('own — unanswerable', own.unanswerable.misses);
+    printMisses('own — out of scope', own.outOfScope.misses);
+  }
+  if (!arg) {
+    printMisses('PII missed', pii.misses.map((m: { id?: string; type: string; value: string }) => ({ id: m.id ?? '', q: m.value, detail: m.type })));
+    printMisses('PII false positives', pii.falsePositives.map((m: { id?: string; type: string; value: string }) => ({ id: m.id ?? '', q: m.value, detail: m.type })));
+  }
+}
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,0 +1,190 @@
+/**
+ * Question understanding before retrieval: isolates what is asked from how it is asked.
+ *
+ * Agents write « Bonjour, je suis nouvelle en préfecture. Mon chef m'a dit que l'IA c'est bien
+ * mais pas n'importe comment. Concrètement, quelles garanties la circulaire exige-t-elle ? ».
+ * The greeting, the politeness, the request frame (« je voudrais savoir si », « d'après la
+ * circulaire ») and the reported-speech frame (« mon chef m'a dit que ») carry no subject: they
+ * are removed. The question sentence weighs fully; the sentences around it (context about the
+ * asker, the claim being checked) weigh less, and their words that the knowledge base does not
+ * know are not held against an answer. The kind of question (definition, who, when, list…) is
+ * detected on the question sentence.
+ *
+ * Everything is a bounded pass over the text: sentences are cut at punctuation in one scan, and
+ * each frame pattern is a fixed alternation tried at word starts, so the cost stays linear in the
+ * input (a 5,000-word e-mail thread included). Nothing here logs or keeps the text.
+ */
+
+export type QuestionKind = 'definition' | 'who' | 'when' | 'where' | 'why' | 'how' | 'list' | 'yes_no' | 'statement';
+
+export interface FocusPiece {
+  /** A slice of the original text (frames blanked out). */
+  text: string;
+  /** 1 for the question itself, CONTEXT_WEIGHT for the sentences around it. */
+  weight: number;
+}
+
+export interface QuestionFocus {
+  pieces: FocusPiece[];
+  kind: QuestionKind;
+  /** A broad question ("les enjeux", "les points clés", "en résumé") that may span several entries. */
+  broad: boolean;
+}
+
+/** Weight of a context sentence (not the question) in retrieval. */
+export const CONTEXT_WEIGHT = 0.5;
+/** Longest text examined; the retriever reads no further anyway. */
+const MAX_FOCUS_CHARS = 20_000;
+/** Fewer content words than this in the question sentence ("Il a raison ?"): the sentence before it is part of the question. */
+const MIN_CONTENT_WORDS = 1;
+
+const foldCache = new Map<number, string>();
+/** Lower case without accents, one UTF-16 unit for one, so offsets match the original text. */
+export function foldSameLength(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+      continue;
+    }
+    let f = foldCache.get(code);
+    if (f === undefined) {
+      const ch = String.fromCharCode(code);
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      f = code === 0x2019 || code === 0x2018 || code === 0x02bc ? "'" : base.length === 1 ? base : ch;
+      if (foldCache.size < 4096) foldCache.set(code, f);
+    }
+    out += f;
+  }
+  return out;
+}
+
+// Frames: removed wherever they start a word. Each is a plain alternation (no nested quantifiers).
+const W = "(?:^|(?<=[^a-z0-9']))";
+const FRAMES: readonly RegExp[] = [
+  // greetings and politeness
+  new RegExp(`${W}(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|yo|bjr|slt|re|madame|monsieur|mesdames|messieurs|chers? collegues?)(?= |,|!|\\.|$)`, 'g'),
+  new RegExp(`${W}(?:merci (?:d'avance|par avance|beaucoup|bcp|a vous|pour (?:votre|ta) (?:aide|reponse))|merci|mrc|svp|stp|s'il vous plait|s'il te plait|please|cordialement|bien a vous|bonne journee|bonne soiree|d'avance)(?= |,|!|\\.|$)`, 'g'),
+  // request frames
+  new RegExp(
+    `${W}(?:je (?:voudrais|voulais|veux|souhaiterais|souhaite|aimerais|cherche a|me demandais|me demande|me permets de vous solliciter afin de|me permets de vous demander|ne sais pas|sais pas)(?: bien)? (?:savoir|comprendre|connaitre|verifier|confirmer|demander)?|j'aimerais (?:savoir|comprendre|connaitre|verifier)|j'ai (?:une|deux) questions?|une question|petite question|question rapide|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu) (?:me )?(?:dire|rappeler|expliquer|indiquer|confirmer|preciser|resumer|donner)|(?:vous pouvez|tu peux|tu pourrais|vous pourriez) (?:me )?(?:dire|rappeler|expliquer|indiquer|confirmer|preciser|resumer|donner)|(?:dites|dis)[- ]moi|tu me (?:donnes|dis|rappelles|resumes)|vous me (?:donnez|dites|rappelez|resumez)|est-ce que vous savez|savez-vous|sais-tu|afin de savoir)(?= |,|$)`,
+    'g',
+  ),
+  // source frames: "d'après la circulaire", "selon le texte", "que dit la charte sur"
+  new RegExp(
+    `${W}(?:d'apres|selon|dans|d'apres ce que dit|au sens de) (?:la circulaire|le texte|la charte|ce texte|cette circulaire|cette charte|la note|le document)|(?:qu'est-ce que|que|ce que) (?:dit|prevoit|indique|raconte) (?:exactement |precisement |vraiment )?(?:la circulaire|le texte|la charte|ce texte)(?: (?:la-dessus|a ce sujet|sur ce point|sur le sujet|sur|a propos de|concernant|au sujet de|de))?|(?:la circulaire|le texte|la charte|ce texte) (?:dit|prevoit|indique) quoi(?: (?:sur|a propos de|concernant|de))?|what does the (?:circular|text|charter) say(?: about)?`,
+    'g',
+  ),
+  // reported speech: "mon chef m'a dit que", "un collègue prétend que"
+  new RegExp(
+    `${W}(?:mon|ma|mes|un|une|des|le|la|les|nos|notre|votre|on|quelqu'un)(?: (?:chef|cheffe|collegue|collegues|directeur|directrice|superieur|superieure|responsable|manager|n\\+1|formateur|formatrice|binome|equipe|service|syndicat|delegue|prefet|adjoint|adjointe|voisin|voisine|entourage)(?: (?:de service|de bureau|syndique|syndiquee|direct|directe))?)? (?:m'a dit|m'a explique|m'a affirme|nous a dit|nous a explique|a dit|dit|affirme|pretend|soutient|assure|pense|croit|raconte|explique|m'assure|me dit|nous dit|repete|m'a parle)(?: (?:que|qu'|ce matin que|hier que|en reunion que))?`,
+    'g',
+  ),
+  // discourse fillers
+  new RegExp(
+    `${W}(?:concretement|franchement|en fait|du coup|alors voila|voila|bref|au fait|en gros|en vrai|justement|exactement|vraiment|tout simplement|la-dessus|la dessus|s'il vous plait|svp|en bref|au juste|donc|alors|ok|okay|euh|bah|ben|hum|pour faire simple|en resume|pour resumer)(?= |,|\\?|!|\\.|$)`,
+    'g',
+  ),
+];
+
+/** A leading self-introduction ("je suis nouvelle en préfecture,", "je bosse en commissariat,"): context. */
+const SELF_INTRO = /^(?:moi,? )?(?:je suis|jsuis|j'suis|chui|je bosse|je travaille|je viens d'arriver|je suis arrive|je suis arrivee|je debute|nouveau|nouvelle|en poste|agent|agente)(?: [^,.;:?!]{0,120})?[,:] */;
+
+const KIND_RULES: readonly [QuestionKind, RegExp][] = [
+  ['definition', /(?:^|\W)(?:c'est quoi|c quoi|ckoi|qu'est[- ]ce que c'est|qu'est[- ]ce qu(?:e|'on appelle|'une?)|que (?:signifie|veut dire|designe)|ca veut dire|definition|definir|ca designe|what is)(?:$|\W)/],
+  ['who', /(?:^|\W)(?:qui|a qui|aupres de qui|par qui|c'est a qui|quel(?:le)?s? (?:service|entite|direction|interlocuteur|organisme|personne|acteur|instance|structure)s?|who)(?:$|\W)/],
+  ['when', /(?:^|\W)(?:quand|a quelle date|quelle date|en quelle annee|a quel moment|depuis quand|when)(?:$|\W)/],
+  ['where', /(?:^|\W)(?:ou (?:trouver|se trouve|est|sont|consulter|puis-je|peut-on)|where)(?:$|\W)/],
+  ['why', /(?:^|\W)(?:pourquoi|pk|pq|dans quel but|a quoi (?:sert|servent|bon)|why)(?:$|\W)/],
+  ['how', /(?:^|\W)(?:comment|de quelle (?:maniere|facon)|how)(?:$|\W)/],
+  ['list', /(?:^|\W)(?:quel(?:le)?s (?:sont|garanties|regles|principes|points|enjeux|objectifs|conditions|exigences|benefices|avantages|apports|missions|etapes|elements)|lesquel(?:le)?s|points? cles?|grandes lignes|les principaux|les principales|liste|en resume|resume|l'essentiel)(?:$|\W)/],
+  ['yes_no', /(?:^|\W)(?:est-ce que|est ce que|esk|-t-(?:il|elle|on)|(?:est|sont|a|ont|peut|doit|faut)-(?:il|elle|ils|elles|on)|c'est (?:vrai|exact|juste)|vrai ou faux|il a raison|elle a raison|ou pas)(?:$|\W)/],
+];
+
+/** Broad questions: the gist of several entries ("les enjeux", "les règles", "pourquoi l'IA"). */
+const BROAD = /(?:^|\W)(?:points? cles?|grandes lignes|l'essentiel|en resume|resume[rz]?|synthese|les enjeux|enjeux|les regles|les principes|tout ce qu|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pourquoi l'ia|pour une slide|pour ma slide|une slide)(?:$|\W)/;
+
+const CONTENT_WORD = /[a-z0-9]{4,}/g;
+const GENERIC_WORDS = new Set(['sont', 'est-ce', 'cela', 'cette', 'celle', 'celui', 'ceux', 'elle', 'elles', 'leur', 'leurs', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lesquels', 'lesquelles', 'exact', 'vrai', 'raison', 'faux', 'juste', 'alors', 'donc', 'aussi', 'avoir', 'etre', 'fait', 'faire', 'dire', 'peut', 'peux', 'doit', 'faut', 'comment', 'pourquoi', 'quand']);
+
+function contentWords(folded: string): number {
+  let n = 0;
+  for (const m of folded.matchAll(CONTENT_WORD)) if (!GENERIC_WORDS.has(m[0])) n++;
+  return n;
+}
+
+function blank(folded: string, original: string): { folded: string; text: string } {
+  let f = folded;
+  for (const re of FRAMES) f = f.replace(re, (m) => ' '.repeat(m.length));
+  // Keep the original characters where the folded text survived, blank elsewhere.
+  let text = '';
+  for (let i = 0; i < original.length; i++) text += f[i] === ' ' && folded[i] !== ' ' ? ' ' : original[i];
+  return { folded: f, text };
+}
+
+interface Sentence {
+  text: string;
+  folded: string;
+  question: boolean;
+}
+
+/** Cuts the text into sentences at . ! ? ; : and line breaks (one pass). */
+function sentences(text: string): Sentence[] {
+  const folded = foldSameLength(text);
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (end: number, question: boolean) => {
+    const t = text.slice(start, end);
+    const f = folded.slice(start, end);
+    if (/[a-z0-9]/.test(f)) out.push({ text: t, folded: f, question });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '?' || c === '!' || c === ';' || c === '\n' || c === ':' || (c === '.' && !/\d/.test(text[i + 1] ?? '') && text[i + 1] !== '.')) {
+      push(i, c === '?');
+      start = i + 1;
+    }
+  }
+  push(text.length, false);
+  return out;
+}
+
+const QUESTION_START = /^ *(?:et |mais |alors )?(?:qu'est|quel|quelle|quels|quelles|lequel|laquelle|lesquel|qui|quoi|comment|pourquoi|quand|ou |combien|que |est-ce|est ce|a qui|a quoi|a quel|de quel|dans quel|pour quel|par qui|c'est quoi|c quoi|y a-t-il|peut-on|puis-je|dois-je|faut-il|what|who|how|why|when|can|is there|does|do )/;
+
+function kindOf(folded: string): QuestionKind {
+  for (const [kind, re] of KIND_RULES) if (re.test(folded)) return kind;
+  return folded.includes('?') ? 'yes_no' : 'statement';
+}
+
+/** Splits a question into weighted pieces for retrieval, with its kind. Never throws. */
+export function focusQuestion(input: string): QuestionFocus {
+  const text = input.length > MAX_FOCUS_CHARS ? input.slice(0, MAX_FOCUS_CHARS) : input;
+  const all = sentences(text);
+  if (all.length === 0) return { pieces: [{ text, weight: 1 }], kind: 'statement', broad: false };
+  let questionIdx = all.map((s, i) => (s.question || QUESTION_START.test(s.folded) ? i : -1)).filter((i) => i >= 0);
+  if (questionIdx.length === 0) questionIdx = all.map((_, i) => i);
+  const weights = all.map((_, i) => (questionIdx.includes(i) ? 1 : CONTEXT_WEIGHT));
+  const cleaned = all.map((s) => blank(s.folded, s.text));
+  // A self-introduction opening a sentence is context, even inside the question sentence.
+  const pieces: FocusPiece[] = [];
+  cleaned.forEach((c, i) => {
+    const m = SELF_INTRO.exec(c.folded.trimStart());
+    if (m) {
+      const offset = c.folded.length - c.folded.trimStart().length + m[0].length;
+      pieces.push({ text: c.text.slice(0, offset), weight: Math.min(weights[i] as number, CONTEXT_WEIGHT) });
+      cleaned[i] = { folded: c.folded.slice(offset), text: c.text.slice(offset) };
+    }
+  });
+  // "Il a raison ?", "lesquels sont-ils ?": the sentence before holds the subject of the question.
+  const asked = questionIdx.map((i) => (cleaned[i] as { folded: string }).folded).join(' ');
+  if (contentWords(asked) < MIN_CONTENT_WORDS) {
+    const first = questionIdx[0] as number;
+    if (first > 0) weights[first - 1] = 1;
+  }
+  cleaned.forEach((c, i) => {
+    if (/[a-z0-9]/.test(c.folded)) pieces.push({ text: c.text, weight: weights[i] as number });
+  });
+  const questionText = questionIdx.map((i) => (all[i] as Sentence).folded).join(' ');
+  return { pieces: pieces.length ? pieces : [{ text, weight: 1 }], kind: kindOf(questionText), broad: BROAD.test(foldSameLength(text)) };
+}
