@@ -3,6 +3,14 @@ import { done } from '../src/dialog.js';
 import type { Reply } from '../src/types.js';
 import type { KbEntry, KbHit } from '../src/knowledge/types.js';
 import { askAmbassador, entryChoice, entrySources, sourceLine, plain } from '../src/replies.js';
+import { focusQuestion } from '../src/knowledge/focus.js';
+
+/** A second hit this close to the first (confidence ratio) is shown with it: never a silent guess. */
+const CLOSE_RATIO = 0.85;
+/** A broad question ("les enjeux", "les points clés") gathers hits down to this share of the threshold. */
+const BROAD_FLOOR = 0.6;
+/** Entries gathered for a broad question. */
+const MAX_SYNTHESIS = 3;
 
 /** Answers a charter question from the knowledge base, or says it does not know and offers a human. */
 
@@ -26,6 +34,50 @@ export function answerReply(entry: KbEntry, related: KbEntry[], confidence: numb
     },
     meta: { intent: 'charter_question', confidence, sources, escalate: false },
   };
+}
+
+/**
+ * Several entries in one answer: the two passages a question falls between, or the short
+ * synthesis of a broad question. Each passage keeps its own source.
+ */
+export function multiReply(entries: KbEntry[], related: KbEntry[], confidence: number, mode: 'between' | 'broad'): Reply {
+  const intro =
+    mode === 'between' || entries.length === 2
+      ? `${entries.length === 2 ? 'Deux' : 'Plusieurs'} passages de la circulaire répondent à votre question :`
+      : 'Votre question recouvre plusieurs points de la circulaire ; les voici en bref :';
+  const sections = entries.map((e) => ({ e, sources: entrySources(e) }));
+  const text = [intro, ...sections.map(({ e, sources }) => `**${e.title}**\n${e.body}\n_${sourceLine(sources)}_`)].join('\n\n');
+  const sources = sections.flatMap((s) => s.sources);
+  const first = entries[0] as KbEntry;
+  return {
+    text,
+    choices: related.slice(0, 3).map(entryChoice),
+    card: {
+      title: mode === 'broad' ? 'L’essentiel de la circulaire sur votre question' : 'Deux passages de la circulaire',
+      body: [intro, ...sections.map(({ e, sources }) => `**${e.title}**\n\n${e.body}\n\n_${sourceLine(sources)}_`)].join('\n\n'),
+      sources,
+      actions: [
+        { label: '👍 Utile', value: 'utile', action: { type: 'feedback', value: 'up', data: { entryId: first.id } } },
+        { label: '👎 Pas utile', value: 'pas utile', action: { type: 'feedback', value: 'down', data: { entryId: first.id } } },
+      ],
+      fallbackText: [intro, ...sections.map(({ e, sources }) => `${e.title}\n${plain(e.body)}\n${sourceLine(sources)}`)].join('\n\n'),
+    },
+    meta: { intent: 'charter_question', confidence, sources, escalate: false },
+  };
+}
+
+/** Which entries answer: one, the two a question falls between, or a few for a broad question. */
+export function selectAnswer(hits: KbHit[], threshold: number, broad: boolean): { entries: KbEntry[]; mode: 'single' | 'between' | 'broad' } | undefined {
+  const top = hits[0];
+  if (!top) return undefined;
+  if (broad) {
+    const gathered = hits.filter((h) => h.confidence >= threshold * BROAD_FLOOR).slice(0, MAX_SYNTHESIS);
+    if (gathered.length >= 2 && gathered.reduce((sum, h) => sum + h.confidence, 0) >= threshold * 1.5) return { entries: gathered.map((h) => h.entry), mode: 'broad' };
+  }
+  if (top.confidence < threshold) return undefined;
+  const second = hits[1];
+  if (second && second.confidence >= threshold && second.confidence >= top.confidence * CLOSE_RATIO) return { entries: [top.entry, second.entry], mode: 'between' };
+  return { entries: [top.entry], mode: 'single' };
 }
 
 export function notSureReply(hits: KbHit[], threshold: number): Reply {
@@ -59,14 +111,19 @@ export const charterAnswerDialog: Dialog = {
     }
     const hits = ctx.hits ?? kb.retriever.search(ctx.text, 4);
     const top = hits[0];
-    if (!top || top.confidence < kb.threshold) {
+    const chosen = selectAnswer(hits, kb.threshold, focusQuestion(ctx.text).broad);
+    if (!top || !chosen) {
       ctx.state.lastAnswer = 'l’assistant n’a pas trouvé de réponse sûre dans la charte';
       if (ctx.message.channel !== 'cli') await ctx.services.stores.unanswered.add(ctx.text, top?.confidence ?? 0, ctx.services.now());
       return done(notSureReply(hits, kb.threshold));
     }
-    ctx.state.lastEntryId = top.entry.id;
-    ctx.state.lastAnswer = `réponse de l’assistant : « ${top.entry.title} »`;
-    return done(answerReply(top.entry, relatedOf(top.entry, kb.byId, hits.slice(1)), top.confidence));
+    const [first] = chosen.entries as [KbEntry];
+    ctx.state.lastEntryId = first.id;
+    ctx.state.lastAnswer = `réponse de l’assistant : ${chosen.entries.map((e) => `« ${e.title} »`).join(' et ')}`;
+    const rest = hits.filter((h) => !chosen.entries.includes(h.entry));
+    if (chosen.mode === 'single') return done(answerReply(first, relatedOf(first, kb.byId, rest), top.confidence));
+    const related = relatedOf(first, kb.byId, rest).filter((e) => !chosen.entries.includes(e));
+    return done(multiReply(chosen.entries, related, top.confidence, chosen.mode));
   },
   async continue(): Promise<DialogResult> {
     return { handled: false };

@@ -87,6 +87,8 @@ export class Bm25Index {
   private readonly unitMass: Float64Array;
   private readonly unitStamp: Int32Array;
   private stamp = 0;
+  /** Per entry: the terms of the fields that state its subject (title, questions, tags, concepts). */
+  private subjects: Set<number>[] = [];
 
   private constructor(size: number, k1: number, weights: FieldWeights) {
     this.size = size;
@@ -118,6 +120,8 @@ export class Bm25Index {
         concepts: [],
       };
       const perField: Int32Array[] = [];
+      const subject = new Set<number>();
+      index.subjects.push(subject);
       for (const field of FIELDS) {
         ids.length = 0;
         if (field === 'concepts') {
@@ -139,6 +143,7 @@ export class Bm25Index {
             ids.push(id);
           }
         }
+        if (field !== 'body') for (const id of ids) subject.add(id);
         totalLen[field] += ids.length;
         perField.push(Int32Array.from(ids));
       }
@@ -206,6 +211,11 @@ export class Bm25Index {
       this.terms.push(term);
     }
     return id;
+  }
+
+  /** True when the entry states the term in its title, questions, tags or concepts (not only its body). */
+  isSubject(doc: number, termId: number): boolean {
+    return this.subjects[doc]?.has(termId) ?? false;
   }
 
   /** Term id of an index term (stem), or -1. */

@@ -29,6 +29,11 @@ export interface QuestionFocus {
   kind: QuestionKind;
   /** A broad question ("les enjeux", "les points clés", "en résumé") that may span several entries. */
   broad: boolean;
+  /**
+   * The word naming what is asked for, right after the question word: « quel **budget** »,
+   * « combien de **réunions** », « avant quelle **échéance** ». An answer must cover it.
+   */
+  asked?: string;
 }
 
 /** Weight of a context sentence (not the question) in retrieval. */
@@ -152,6 +157,17 @@ function sentences(text: string): Sentence[] {
 
 const QUESTION_START = /^ *(?:et |mais |alors )?(?:qu'est|quel|quelle|quels|quelles|lequel|laquelle|lesquel|qui|quoi|comment|pourquoi|quand|ou |combien|que |est-ce|est ce|a qui|a quoi|a quel|de quel|dans quel|pour quel|par qui|c'est quoi|c quoi|y a-t-il|peut-on|puis-je|dois-je|faut-il|what|who|how|why|when|can|is there|does|do )/;
 
+/** « quel budget », « quelle est la durée », « combien de réunions », « à quelle entité »: the asked word. */
+const ASKED = /(?:^|[^a-z0-9'])(?:quel|quelle|quels|quelles|combien|lequel|laquelle)(?: (?:est|sont|etait|serait|seront|sera))?(?: (?:le|la|les|l'|de|d'|du|des))?(?: |')([a-z][a-z-]{2,30})/;
+/** Heads that say nothing of what is asked (« quel type de », « quelle est la place de »). */
+const EMPTY_HEADS = new Set(['type', 'types', 'sorte', 'genre', 'forme', 'maniere', 'facon', 'moyen', 'chose', 'choses', 'place', 'role', 'sont', 'est', 'part', 'niveau', 'point', 'points', 'cas', 'difference', 'lien', 'rapport', 'interet', 'sens', 'fois', 'autres', 'elements', 'element', 'aspect', 'aspects', 'partie', 'parties']);
+
+function askedWord(folded: string): string | undefined {
+  const m = ASKED.exec(folded);
+  const head = m?.[1];
+  return head && !EMPTY_HEADS.has(head) ? head : undefined;
+}
+
 function kindOf(folded: string): QuestionKind {
   for (const [kind, re] of KIND_RULES) if (re.test(folded)) return kind;
   return folded.includes('?') ? 'yes_no' : 'statement';
@@ -186,5 +202,10 @@ export function focusQuestion(input: string): QuestionFocus {
     if (/[a-z0-9]/.test(c.folded)) pieces.push({ text: c.text, weight: weights[i] as number });
   });
   const questionText = questionIdx.map((i) => (all[i] as Sentence).folded).join(' ');
-  return { pieces: pieces.length ? pieces : [{ text, weight: 1 }], kind: kindOf(questionText), broad: BROAD.test(foldSameLength(text)) };
+  return {
+    pieces: pieces.length ? pieces : [{ text, weight: 1 }],
+    kind: kindOf(questionText),
+    broad: BROAD.test(foldSameLength(text)),
+    asked: askedWord(questionText),
+  };
 }

@@ -24,6 +24,12 @@ export const MAX_QUERY_WORDS = 256;
 const FUZZY_WEIGHTS: readonly number[] = [1, 0.7, 0.5];
 /** Quality of a match through a concept the entry answers (an exact word match weighs 1). */
 export const CONCEPT_QUALITY = 0.85;
+/**
+ * Confidence factor of an entry whose subject (title, phrasings, tags, concepts) does not name
+ * what the question asks for (« quel **budget** … ? » against the entry on the ambassadors): it
+ * may mention the word in passing, it does not answer the question.
+ */
+export const ASKED_MISS_FACTOR = 0.7;
 
 export interface CharterRetrieverOptions extends BaseRetrieverInput {
   /** Synonym groups (first variant = canonical form), e.g. from `loadSynonyms`. */
@@ -50,6 +56,8 @@ export interface QueryPlan {
   /** Per query word: the index term used (exact or corrected), or null when unknown; its concepts. */
   words: { word: string; term: string | null; distance: number; concepts: string[]; weight: number }[];
   focus: QuestionFocus;
+  /** Index in `units` of the word naming what is asked, if any. */
+  asked?: number;
 }
 
 export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
@@ -113,7 +121,9 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     const words: QueryPlan['words'] = [];
     const byStem = new Map<string, number>();
     const usedTerms = new Map<number, number>();
+    const askedStem = focus.asked ? this.analyzer.analyze(focus.asked)[0]?.stem : undefined;
     let totalMass = 0;
+    let asked: number | undefined;
     for (const piece of focus.pieces) {
       const analysed = this.analyzer.analyze(piece.text);
       const conceptsAt: number[][] = analysed.map(() => []);
@@ -152,6 +162,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
           concepts: concepts.map((c) => this.index.term(c)?.slice(1) ?? ''),
           weight: piece.weight,
         });
+        if (stem === askedStem && asked === undefined) asked = units.length;
         byStem.set(stem, units.length);
         if (termId < 0 && concepts.length === 0) {
           // Unknown word: information the knowledge base cannot cover, counted only in the question.
@@ -171,7 +182,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         totalMass += base * prior;
       });
     }
-    return { units, totalMass, words, focus };
+    return { units, totalMass, words, focus, asked };
   }
 
   /** Closest vocabulary term to an unknown word: [termId, distance]; [-1, 0] if none, [-2, 0] for a misspelt stop word. */
@@ -201,11 +212,15 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     // One more hit than returned: the margin of the top hit needs the next one, even when k = 1.
     const scored = this.index.score(plan.units, k + 1);
     const ideal = this.index.idealScore(plan.units);
-    return scored.slice(0, k).map((hit, rank) => ({
-      entry: this.entries[hit.doc] as KbEntry,
-      score: hit.score,
-      confidence: combineConfidence(hitSignals(scored, rank, plan.totalMass, ideal)),
-    }));
+    const askedAlts = plan.asked === undefined ? undefined : plan.units[plan.asked]?.alts;
+    return scored.slice(0, k).map((hit, rank) => {
+      const answersAsked = !askedAlts || askedAlts.some((a) => this.index.isSubject(hit.doc, a.termId));
+      return {
+        entry: this.entries[hit.doc] as KbEntry,
+        score: hit.score,
+        confidence: combineConfidence(hitSignals(scored, rank, plan.totalMass, ideal)) * (answersAsked ? 1 : ASKED_MISS_FACTOR),
+      };
+    });
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<Record<string, unknown>>[]> {
