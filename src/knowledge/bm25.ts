@@ -43,15 +43,24 @@ export interface QueryUnit {
   alts: QueryAlt[];
   /** Multiplies the score of the unit (general words, context sentences weigh less). */
   scale: number;
-  /** The unit's share of the query's information, for the coverage of the confidence. */
+  /** The unit's share of the query's information, credited to an entry that matches it. */
   mass: number;
+  /**
+   * What the unit weighs against an entry that does not match it: its mass times its
+   * informativeness in everyday French (missing "plutôt" says little, missing "budget" a lot).
+   */
+  miss: number;
 }
 
 export interface ScoredEntry {
   doc: number;
   score: number;
-  /** Sum of `mass · weight` over the clauses this entry matches. */
+  /** Sum of `mass · quality` over the units this entry matches. */
   matchedMass: number;
+  /** Sum of `miss · quality` over the units this entry matches. */
+  matchedMiss: number;
+  /** Part of `matchedMass` matched in the fields that state the entry's subject (not the body alone). */
+  subjectMass: number;
 }
 
 /**
@@ -84,7 +93,10 @@ export class Bm25Index {
   private readonly scores: Float64Array;
   private readonly matched: Float64Array;
   private readonly unitBest: Float64Array;
-  private readonly unitMass: Float64Array;
+  private readonly missed: Float64Array;
+  private readonly subjectMatched: Float64Array;
+  private readonly unitQuality: Float64Array;
+  private readonly unitSubject: Uint8Array;
   private readonly unitStamp: Int32Array;
   private stamp = 0;
   /** Per entry: the terms of the fields that state its subject (title, questions, tags, concepts). */
@@ -99,7 +111,10 @@ export class Bm25Index {
     this.scores = new Float64Array(size);
     this.matched = new Float64Array(size);
     this.unitBest = new Float64Array(size);
-    this.unitMass = new Float64Array(size);
+    this.missed = new Float64Array(size);
+    this.subjectMatched = new Float64Array(size);
+    this.unitQuality = new Float64Array(size);
+    this.unitSubject = new Uint8Array(size);
     this.unitStamp = new Int32Array(size);
   }
 
@@ -282,18 +297,23 @@ export class Bm25Index {
           if (this.unitStamp[d] !== stamp) {
             this.unitStamp[d] = stamp;
             this.unitBest[d] = val;
-            this.unitMass[d] = a.quality * u.mass;
+            this.unitQuality[d] = a.quality;
+            this.unitSubject[d] = this.isSubject(d, a.termId) ? 1 : 0;
             inUnit.push(d);
           } else if (val > (this.unitBest[d] as number)) {
             this.unitBest[d] = val;
-            this.unitMass[d] = Math.max(this.unitMass[d] as number, a.quality * u.mass);
+            this.unitQuality[d] = Math.max(this.unitQuality[d] as number, a.quality);
+            if (this.isSubject(d, a.termId)) this.unitSubject[d] = 1;
           }
         }
       }
       for (const d of inUnit) {
         if (this.scores[d] === 0 && this.matched[d] === 0) touched.push(d);
         this.scores[d] = (this.scores[d] as number) + (this.unitBest[d] as number);
-        this.matched[d] = (this.matched[d] as number) + (this.unitMass[d] as number);
+        const q = this.unitQuality[d] as number;
+        this.matched[d] = (this.matched[d] as number) + q * u.mass;
+        this.missed[d] = (this.missed[d] as number) + q * u.miss;
+        if (this.unitSubject[d] === 1) this.subjectMatched[d] = (this.subjectMatched[d] as number) + q * u.mass;
       }
     }
     const top: ScoredEntry[] = [];
@@ -301,7 +321,7 @@ export class Bm25Index {
       const score = this.scores[d] as number;
       if (score > 0 && k > 0 && (top.length < k || score > (top[top.length - 1] as ScoredEntry).score)) {
         let i = Math.min(top.length, k - 1);
-        top[i] = { doc: d, score, matchedMass: this.matched[d] as number };
+        top[i] = { doc: d, score, matchedMass: this.matched[d] as number, matchedMiss: this.missed[d] as number, subjectMass: this.subjectMatched[d] as number };
         while (i > 0 && (top[i - 1] as ScoredEntry).score < score) {
           [top[i - 1], top[i]] = [top[i] as ScoredEntry, top[i - 1] as ScoredEntry];
           i--;
@@ -309,6 +329,8 @@ export class Bm25Index {
       }
       this.scores[d] = 0;
       this.matched[d] = 0;
+      this.missed[d] = 0;
+      this.subjectMatched[d] = 0;
     }
     if (this.stamp > 2_000_000_000) {
       this.stamp = 0;

@@ -56,16 +56,26 @@ export class ConceptMatcher {
     return this.concepts.length;
   }
 
-  /** Every concept expression found in `words` (overlaps kept: a word may point to several concepts). */
+  /**
+   * The concept expressions found in `words`: at each position the longest expression wins
+   * (« consulter la charte » over « consulter »); a word listed by several concepts points to
+   * all of them.
+   */
   match(words: readonly AnalyzedWord[]): ConceptMatch[] {
     const out: ConceptMatch[] = [];
     if (this.root.next.size === 0) return out;
     for (let i = 0; i < words.length; i++) {
       let node: Node | undefined = this.root;
+      let best: number[] | undefined;
+      let bestEnd = i;
       for (let j = i; j < words.length && node; j++) {
         node = node.next.get((words[j] as AnalyzedWord).stem);
-        if (node?.concepts) for (const concept of node.concepts) out.push({ concept, start: i, end: j + 1 });
+        if (node?.concepts) {
+          best = node.concepts;
+          bestEnd = j + 1;
+        }
       }
+      if (best) for (const concept of best) out.push({ concept, start: i, end: bestEnd });
     }
     return out;
   }

@@ -25,15 +25,17 @@
  */
 
 /** Below this confidence the bot says it is not sure and offers a human. */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.25;
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.1;
 
 const COVERAGE_EXPONENT = 1.5;
 const STRENGTH_FLOOR = 0.3;
 /** Score / ideal ratio at which the strength signal starts (a lone mention in a body). */
 const STRENGTH_START = 0.5;
 const MARGIN_FLOOR = 0.95;
+/** An entry that matches the question only in its body keeps this share of its confidence. */
+const SUBJECT_FLOOR = 0.5;
 /** Mass of an unknown word of the question, as a share of the idf of a word found in a single entry. */
-export const UNKNOWN_WORD_SHARE = 0.4;
+export const UNKNOWN_WORD_SHARE = 0.8;
 
 export interface ConfidenceSignals {
   /** Query information matched by the entry / total query information. */
@@ -42,6 +44,11 @@ export interface ConfidenceSignals {
   strength: number;
   /** Relative lead over the next hit (0 for hits other than the first). */
   margin: number;
+  /**
+   * Share of the matched information found where the entry states its subject (title,
+   * phrasings, tags, concepts) rather than in its body alone; 1 when unknown.
+   */
+  subject?: number;
 }
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -51,7 +58,10 @@ export function combineConfidence(s: ConfidenceSignals): number {
   const c = clamp01(s.coverage);
   const strength = clamp01((s.strength - STRENGTH_START) / (1 - STRENGTH_START));
   const m = clamp01(s.margin);
-  return clamp01(c ** COVERAGE_EXPONENT * (STRENGTH_FLOOR + (1 - STRENGTH_FLOOR) * strength) * (MARGIN_FLOOR + (1 - MARGIN_FLOOR) * m));
+  const subject = s.subject === undefined ? 1 : clamp01(s.subject);
+  return clamp01(
+    c ** COVERAGE_EXPONENT * (STRENGTH_FLOOR + (1 - STRENGTH_FLOOR) * strength) * (MARGIN_FLOOR + (1 - MARGIN_FLOOR) * m) * (SUBJECT_FLOOR + (1 - SUBJECT_FLOOR) * subject),
+  );
 }
 
 /** Mass given to a query word the knowledge base does not contain, from the entry count. */
@@ -62,7 +72,7 @@ export function unknownWordMass(entryCount: number): number {
 
 /** Signals of the hit at `rank` among hits sorted by decreasing score. */
 export function hitSignals(
-  hits: readonly { score: number; matchedMass: number }[],
+  hits: readonly { score: number; matchedMass: number; matchedMiss?: number; subjectMass?: number }[],
   rank: number,
   totalMass: number,
   idealScore: number,
@@ -70,9 +80,13 @@ export function hitSignals(
   const hit = hits[rank];
   if (!hit || hit.score <= 0 || totalMass <= 0) return { coverage: 0, strength: 0, margin: 0 };
   const next = hits[rank + 1];
+  // With `matchedMiss`, `totalMass` is the query's total miss weight: what the entry leaves out
+  // weighs by its informativeness, what it covers by its mass.
+  const against = hit.matchedMiss === undefined ? totalMass - hit.matchedMass : Math.max(0, totalMass - hit.matchedMiss);
   return {
-    coverage: hit.matchedMass / totalMass,
+    coverage: hit.matchedMass / (hit.matchedMass + against),
     strength: idealScore > 0 ? hit.score / idealScore : 0,
     margin: rank === 0 ? (hit.score - (next?.score ?? 0)) / hit.score : 0,
+    ...(hit.subjectMass === undefined ? {} : { subject: hit.matchedMass > 0 ? hit.subjectMass / hit.matchedMass : 0 }),
   };
 }

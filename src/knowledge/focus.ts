@@ -15,7 +15,7 @@
  * input (a 5,000-word e-mail thread included). Nothing here logs or keeps the text.
  */
 
-export type QuestionKind = 'definition' | 'who' | 'when' | 'where' | 'why' | 'how' | 'list' | 'yes_no' | 'statement';
+export type QuestionKind = 'definition' | 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'list' | 'yes_no' | 'statement';
 
 export interface FocusPiece {
   /** A slice of the original text (frames blanked out). */
@@ -99,7 +99,8 @@ const SELF_INTRO = /^(?:moi,? )?(?:je suis|jsuis|j'suis|chui|je bosse|je travail
 const KIND_RULES: readonly [QuestionKind, RegExp][] = [
   ['definition', /(?:^|\W)(?:c'est quoi|c quoi|ckoi|qu'est[- ]ce que c'est|qu'est[- ]ce qu(?:e|'on appelle|'une?)|que (?:signifie|veut dire|designe)|ca veut dire|definition|definir|ca designe|what is)(?:$|\W)/],
   ['who', /(?:^|\W)(?:qui|a qui|aupres de qui|par qui|c'est a qui|quel(?:le)?s? (?:service|entite|direction|interlocuteur|organisme|personne|acteur|instance|structure)s?|who)(?:$|\W)/],
-  ['when', /(?:^|\W)(?:quand|a quelle date|quelle date|en quelle annee|a quel moment|depuis quand|when)(?:$|\W)/],
+  ['when', /(?:^|\W)(?:quand|a quelle date|quelle date|en quelle annee|quelle annee|a quel moment|depuis quand|jusqu'a quand|quelle echeance|quel delai|quelle date limite|what date|when)(?:$|\W)/],
+  ['quantity', /(?:^|\W)(?:combien|quel (?:budget|montant|cout|prix|nombre|effectif|pourcentage|taux|volume)|quelle (?:somme|part|proportion|duree|quantite)|how (?:much|many))(?:$|\W)/],
   ['where', /(?:^|\W)(?:ou (?:trouver|se trouve|est|sont|consulter|puis-je|peut-on)|where)(?:$|\W)/],
   ['why', /(?:^|\W)(?:pourquoi|pk|pq|dans quel but|a quoi (?:sert|servent|bon)|why)(?:$|\W)/],
   ['how', /(?:^|\W)(?:comment|de quelle (?:maniere|facon)|how)(?:$|\W)/],

@@ -16,6 +16,7 @@ import { combineConfidence, hitSignals, unknownWordMass, UNKNOWN_WORD_SHARE } fr
 import { ConceptMatcher } from './concept-matcher.js';
 import type { Concept } from './concepts.js';
 import { focusQuestion, type QuestionFocus } from './focus.js';
+import { informativeness } from './general-french.js';
 
 export const DEFAULT_K = 4;
 /** Distinct query words considered (a pasted document is judged on its beginning). */
@@ -30,6 +31,15 @@ export const CONCEPT_QUALITY = 0.85;
  * may mention the word in passing, it does not answer the question.
  */
 export const ASKED_MISS_FACTOR = 0.7;
+/** Confidence factor when no entry knows the asked word at all (« quel **budget** » in a KB without budgets). */
+export const ASKED_UNKNOWN_FACTOR = 0.4;
+/**
+ * Confidence factor of an entry that cannot hold the kind of answer asked for: a date for
+ * « quand / avant quelle échéance », a number for « combien / quel budget ».
+ */
+export const ANSWER_TYPE_FACTOR = 0.5;
+const HAS_DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}(?:er)? (?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
+const HAS_NUMBER = /\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitié|tiers|quart)\b/i;
 
 export interface CharterRetrieverOptions extends BaseRetrieverInput {
   /** Synonym groups (first variant = canonical form), e.g. from `loadSynonyms`. */
@@ -49,9 +59,10 @@ export interface CharterDocumentMetadata {
   sources: KbSource[];
 }
 
-/** How a query was understood: its units (one per distinct word) and its total information mass. */
+/** How a query was understood: its units (one per distinct word) and what they weigh. */
 export interface QueryPlan {
   units: QueryUnit[];
+  /** Σ miss over the units: the most an entry matching nothing could leave out. */
   totalMass: number;
   /** Per query word: the index term used (exact or corrected), or null when unknown; its concepts. */
   words: { word: string; term: string | null; distance: number; concepts: string[]; weight: number }[];
@@ -138,10 +149,11 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         if (seen !== undefined) {
           // The same word again (e.g. in the context, then in the question): keep the stronger weight.
           const u = units[seen]!;
-          if (prior > u.scale) {
-            const base = u.mass / u.scale;
-            totalMass += base * prior - u.mass;
-            u.mass = base * prior;
+          if (prior > u.scale && u.scale > 0) {
+            const f = prior / u.scale;
+            totalMass += u.miss * (f - 1);
+            u.mass *= f;
+            u.miss *= f;
             u.scale = prior;
           }
           return;
@@ -166,20 +178,24 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         byStem.set(stem, units.length);
         if (termId < 0 && concepts.length === 0) {
           // Unknown word: information the knowledge base cannot cover, counted only in the question.
-          const mass = piece.weight >= 1 ? this.unknownMass * UNKNOWN_WORD_SHARE * prior : 0;
-          units.push({ alts: [], scale: prior, mass });
-          totalMass += mass;
+          const miss = piece.weight >= 1 ? this.unknownMass * UNKNOWN_WORD_SHARE * prior * informativeness(stem) : 0;
+          units.push({ alts: [], scale: prior, mass: 0, miss });
+          totalMass += miss;
           return;
         }
         if (alts.length === 0) {
           // A typo of a word already in the query.
-          units.push({ alts: [], scale: prior, mass: 0 });
+          units.push({ alts: [], scale: prior, mass: 0, miss: 0 });
           return;
         }
         if (termId >= 0) usedTerms.set(termId, units.length);
         const base = Math.max(...alts.map((a) => this.index.idf(a.termId)));
-        units.push({ alts, scale: prior, mass: base * prior });
-        totalMass += base * prior;
+        // A known word of a context sentence still counts for the entry that covers it, but
+        // nothing against the others.
+        const mass = base * prior * informativeness(stem);
+        const miss = piece.weight >= 1 ? mass : 0;
+        units.push({ alts, scale: prior, mass, miss });
+        totalMass += miss;
       });
     }
     return { units, totalMass, words, focus, asked };
@@ -213,13 +229,14 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     const scored = this.index.score(plan.units, k + 1);
     const ideal = this.index.idealScore(plan.units);
     const askedAlts = plan.asked === undefined ? undefined : plan.units[plan.asked]?.alts;
+    const typeTest = plan.focus.kind === 'when' ? HAS_DATE : plan.focus.kind === 'quantity' ? HAS_NUMBER : undefined;
     return scored.slice(0, k).map((hit, rank) => {
-      const answersAsked = !askedAlts || askedAlts.some((a) => this.index.isSubject(hit.doc, a.termId));
-      return {
-        entry: this.entries[hit.doc] as KbEntry,
-        score: hit.score,
-        confidence: combineConfidence(hitSignals(scored, rank, plan.totalMass, ideal)) * (answersAsked ? 1 : ASKED_MISS_FACTOR),
-      };
+      const entry = this.entries[hit.doc] as KbEntry;
+      let factor = 1;
+      if (askedAlts && askedAlts.length === 0) factor *= ASKED_UNKNOWN_FACTOR;
+      else if (askedAlts && !askedAlts.some((a) => this.index.isSubject(hit.doc, a.termId))) factor *= ASKED_MISS_FACTOR;
+      if (typeTest && !typeTest.test(entry.body)) factor *= ANSWER_TYPE_FACTOR;
+      return { entry, score: hit.score, confidence: combineConfidence(hitSignals(scored, rank, plan.totalMass, ideal)) * factor };
     });
   }
 

@@ -24,8 +24,9 @@ describe('combineConfidence', () => {
     expect(combineConfidence({ coverage: 1, strength: 0.9, margin: 0.2 })).toBeGreaterThan(0.7);
   });
 
-  it('discounts a lone mention in an entry body (strength near 0.5)', () => {
-    expect(combineConfidence({ coverage: 0.75, strength: 0.5, margin: 1 })).toBeLessThan(DEFAULT_CONFIDENCE_THRESHOLD);
+  it('discounts a lone mention in an entry body (strength near 0.5, nothing in its subject)', () => {
+    expect(combineConfidence({ coverage: 0.75, strength: 0.5, margin: 1, subject: 0 })).toBeLessThan(DEFAULT_CONFIDENCE_THRESHOLD);
+    expect(combineConfidence({ coverage: 0.75, strength: 0.5, margin: 1, subject: 1 })).toBeGreaterThan(combineConfidence({ coverage: 0.75, strength: 0.5, margin: 1, subject: 0 }));
   });
 });
 
