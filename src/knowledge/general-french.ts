@@ -1,7 +1,7 @@
 /**
- * How informative a word is in everyday French, from a frequency-ranked list of 28,000 words of
- * spoken French (OpenSubtitles 2024 via OPUS, ODC-BY, shipped by the `@zxcvbn-ts/language-fr`
- * package; see its NOTICE.md). A knowledge base of a few dozen entries cannot tell "plutôt",
+ * How informative a word is in everyday French, from two frequency-ranked word lists shipped by
+ * the `@zxcvbn-ts/language-fr` package (28,000 words of spoken French from OpenSubtitles 2024 via
+ * OPUS, ODC-BY, see its NOTICE.md; 38,000 words of French Wikipedia). A knowledge base of a few dozen entries cannot tell "plutôt",
  * "montre" or "connaissent" (rare in the entries, so a high idf) from "budget" or "télétravail"
  * (a subject of their own): everyday French can. A question's word that an entry does not cover
  * counts against that entry in proportion to this informativeness: missing "plutôt" says nothing,
@@ -21,6 +21,12 @@ const SPECIFIC_RANK = 20_000;
 /** Informativeness of the most common words: never zero, a question made only of them still has a topic. */
 export const MIN_INFORMATIVENESS = 0.1;
 
+/**
+ * Spoken French (subtitles) and written French (Wikipedia): a word's rank is its best in either,
+ * so administrative vocabulary ("modalités", "dispositions") is not mistaken for a rare subject.
+ */
+const LISTS = ['commonWords.json', 'wikipedia.json'];
+
 let ranks: Map<string, number> | undefined;
 let failed = false;
 
@@ -30,12 +36,13 @@ function load(): Map<string, number> {
   if (!failed) {
     try {
       const require = createRequire(import.meta.url);
-      const words = JSON.parse(readFileSync(require.resolve('@zxcvbn-ts/language-fr/src/commonWords.json'), 'utf8')) as unknown;
-      if (Array.isArray(words)) {
+      for (const list of LISTS) {
+        const words = JSON.parse(readFileSync(require.resolve(`@zxcvbn-ts/language-fr/src/${list}`), 'utf8')) as unknown;
+        if (!Array.isArray(words)) continue;
         words.forEach((w, rank) => {
           if (typeof w !== 'string') return;
           const key = stemWord(fold(w).replace(/'$/, ''));
-          if (key && !map.has(key)) map.set(key, rank + 1);
+          if (key && (map.get(key) ?? Infinity) > rank + 1) map.set(key, rank + 1);
         });
       }
     } catch {

@@ -23,6 +23,12 @@ export const DEFAULT_K = 4;
 export const MAX_QUERY_WORDS = 256;
 /** Weight of a typo-tolerant match, by edit distance (an exact match weighs 1). */
 const FUZZY_WEIGHTS: readonly number[] = [1, 0.7, 0.5];
+/**
+ * What a known word weighs against an entry that leaves it out, as a share of its mass: the
+ * knowledge base speaks of it elsewhere, so the question is in the domain, and an extra known word
+ * is most often context ("en préfecture", "en réunion"). A word no entry knows weighs fully.
+ */
+export const KNOWN_MISS_FACTOR = 0.5;
 /** Quality of a match through a concept the entry answers (an exact word match weighs 1). */
 export const CONCEPT_QUALITY = 0.85;
 /**
@@ -193,7 +199,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         // A known word of a context sentence still counts for the entry that covers it, but
         // nothing against the others.
         const mass = base * prior * informativeness(stem);
-        const miss = piece.weight >= 1 ? mass : 0;
+        const miss = piece.weight >= 1 ? mass * KNOWN_MISS_FACTOR : 0;
         units.push({ alts, scale: prior, mass, miss });
         totalMass += miss;
       });

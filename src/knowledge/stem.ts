@@ -124,8 +124,21 @@ function baseStem(word: string): string {
 const DIGIT = /\d/;
 
 /** Stem of a folded word, accent-free; words with digits are kept as they are. */
+/**
+ * Words whose Snowball stem collides with an unrelated word: "usager" (a user of the public
+ * service) and "usage" (a use) both give "usag".
+ */
+const DISTINCT: ReadonlyMap<string, string> = new Map([
+  ['usager', 'usager'],
+  ['usagers', 'usager'],
+  ['usagere', 'usager'],
+  ['usageres', 'usager'],
+]);
+
 export function stemWord(word: string): string {
   if (DIGIT.test(word)) return word;
+  const distinct = DISTINCT.get(word);
+  if (distinct) return distinct;
   const stem = baseStem(word);
   if (stem.endsWith('ent') && word.endsWith('ent') && isThirdPersonPlural(word)) return baseStem(word.slice(0, -3) + 'er');
   return stem;
