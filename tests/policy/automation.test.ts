@@ -19,6 +19,10 @@ describe('automated decisions', () => {
     "Laisser l'algorithme trancher entre les candidats",
     "L'IA prend la décision d'attribuer le logement",
     'Le refus automatique des dossiers hors délai',
+    "L'IA classe les plaintes puis clôture toute seule celles qu'elle juge sans suite",
+    "Laisser l'algorithme attribuer tout seul les places de crèche",
+    'Le logiciel trie les candidatures et écarte tout seul les profils incomplets',
+    "Signer les attributions de logement décidées par l'IA",
   ])('detects: %s', (text) => {
     expect(automated(text)).toBe(true);
   });
@@ -35,6 +39,9 @@ describe('automated decisions', () => {
     'Retirer automatiquement les noms avant envoi',
     "Puis-je utiliser DeepL sans validation de ma hiérarchie ?",
     'Aide à la décision pour les instructeurs',
+    'Je trie tout seul mes courriels avec Copilot',
+    "L'IA propose un classement, puis je valide chaque dossier",
+    "Les attributions proposées par l'IA sont validées par un agent",
   ])('does not flag assistance: %s', (text) => {
     expect(automated(text)).toBe(false);
   });
