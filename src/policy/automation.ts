@@ -48,6 +48,7 @@ const STRONG: string[] = [
   `${AI_SUBJECTS} decide|decident|decidera|decideront|tranche|tranchera|statue|statuera`,
   `${AI_SUBJECTS} qui|le|la|les decide|decident|decidera|tranche|statue`,
   `${AI_SUBJECTS} prenne|prend|prendra|prennent la|les decision*`,
+  `${AI_SUBJECTS} peut|pourrait|peuvent|pourraient|doit|va ..2 decider|trancher|statuer`,
   `laiss* ..3 ${AI_SUBJECTS} decider|trancher|statuer`,
   `laiss* ..2 ${AI_SUBJECTS} ${DECISION_VERBS}`,
   // "écarter tout seul les profils", "clôture toute seule celles qu'elle juge sans suite".

@@ -23,6 +23,7 @@ describe('automated decisions', () => {
     "Laisser l'algorithme attribuer tout seul les places de crèche",
     'Le logiciel trie les candidatures et écarte tout seul les profils incomplets',
     "Signer les attributions de logement décidées par l'IA",
+    'Un algorithme peut-il décider des sanctions disciplinaires ?',
   ])('detects: %s', (text) => {
     expect(automated(text)).toBe(true);
   });
@@ -42,6 +43,7 @@ describe('automated decisions', () => {
     'Je trie tout seul mes courriels avec Copilot',
     "L'IA propose un classement, puis je valide chaque dossier",
     "Les attributions proposées par l'IA sont validées par un agent",
+    "L'IA peut m'aider à décider en résumant le dossier",
   ])('does not flag assistance: %s', (text) => {
     expect(automated(text)).toBe(false);
   });
