@@ -70,7 +70,8 @@ const REVIEWER_FR =
 const REVIEWER_EN = 'someone|somebody|anyone|a person|a human|an expert|an agent|a specialist|an advisor|an adviser';
 const REVIEW =
   "regarder|relire|revoir|examiner|etudier|verifier|jeter un oeil|se pencher|m'aider|nous aider|aider|me rappeler|nous rappeler|m'appeler|me contacter|nous contacter|" +
-  "me repondre|nous repondre|m'accompagner|nous accompagner|call|contact|reach|help|get back to|phone|email|talk to|speak to|speak with|review|look at|check";
+  "me repondre|nous repondre|m'accompagner|nous accompagner|call|contact|reach|help|get back to|phone|email|talk to|speak to|speak with|review|look at|" +
+  'have a look|take a look|look into|check';
 const PLACE = "(?: (?:de|du|de la|d'un|d'une|at the|from the|at|from) [a-z-]+)?";
 const OBJECT = "(?:me |nous |m'|l'|la |le |les |y |me the )?";
 export const REVIEW_ASK = re(
@@ -123,12 +124,12 @@ export const IMPERATIVE_HUMAN = /(?:^|\W)(?:passez|passe|orientez|mettez)[- ]moi
 
 /** Wh-questions ask for information; yes/no questions ask for permission. */
 export const WH_START =
-  /^(?:(?:mais|alors|et|donc|au fait|dites|bonjour|svp)[ ,]+)?(?:qu'est[- ]ce|qu'est ce|quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|dans (?:quel|quelle|quels|quelles)|a (?:quel|quelle|quels|quelles|qui|quoi)|de (?:quel|quelle|quels|quelles|qui|quoi)|par qui|pour qui|pour quoi|pourquoi|qui|quoi|comment|ou|quand|combien|que|c'est quoi|c quoi|ca veut dire|ca sert a quoi|explique(?:z)?[- ]moi|definition|en quoi|what|which|who|whom|whose|how|why|when|where)(?=[\s',?-]|$)/;
+  /^(?:(?:mais|alors|et|donc|au fait|dites|bonjour|svp|(?:selon|d'apres|dans) (?:la charte|la circulaire|le texte|les textes))[ ,]+)?(?:qu'est[- ]ce|qu'est ce|quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|dans (?:quel|quelle|quels|quelles)|a (?:quel|quelle|quels|quelles|qui|quoi)|de (?:quel|quelle|quels|quelles|qui|quoi)|par qui|pour qui|pour quoi|pourquoi|qui|quoi|comment|ou|quand|combien|que|c'est quoi|c quoi|ca veut dire|ca sert a quoi|explique(?:z)?[- ]moi|definition|en quoi|what|which|who|whom|whose|how|why|when|where)(?=[\s',?-]|$)/;
 
 /** Permission words that stand on their own ("puis-je", "on a le droit", "c'est OK de", "can I use"). */
 export const PERMISSION = re(
   `${W}(?:(?:veut|veulent|souhaite|souhaitent|envisage|envisagent|voudrait|voudraient|aimerait|aimeraient|compte|comptent|prevoit|prevoient) (?:d'|de )?(?:utiliser|recourir|deployer|tester|installer|mettre en place|employer|se servir|acheter|adopter)|` +
-    "puis[- ]je|je peux|je pourrais|peut[- ]on|on peut|pourrait[- ]on|on pourrait|pourrais[- ]je|pourrions[- ]nous|nous pourrions|est-ce que (?:je|j'|on|nous) (?:peux|peut|pouvons|pourrais|pourrait|pourrions|ai|a|avons)|" +
+    "puis[- ]je|je peux|je pourrais|peut[- ]on|on peut|je peu|j'peux|jpeux|jpeu|on peu|peut on|est[- ]ce (?:ke|k) (?:je|j'|on|nous) (?:peux|peu|peut|pe|pourrais|ai|a)|pourrait[- ]on|on pourrait|pourrais[- ]je|pourrions[- ]nous|nous pourrions|est-ce que (?:je|j'|on|nous) (?:peux|peut|pouvons|pourrais|pourrait|pourrions|ai|a|avons)|" +
     "ai[- ]je le droit|j'ai le droit|j'ai droit|a[- ]t[- ]on le droit|avons[- ]nous le droit|on a le droit|on a droit|nous avons le droit|pouvons[- ]nous|nous pouvons|" +
     "est[- ]il (?:possible|permis|autorise|envisageable|interdit)|c'est (?:ok|bon|possible|autorise|permis|interdit|grave|legal|risque|envisageable|jouable|faisable)|ca passe|ca irait|" +
     "(?:est|c'est|serait) autorise|autorise(?:e)?s?|valide(?:e)?s?|homologue(?:e)?s?|agree(?:e)?s?|interdit|permis|ok pour|ok de|possible de|envisageable|je pense (?:utiliser|passer)|" +
@@ -171,7 +172,7 @@ const AI_SUBJECT =
   "(?:une ia|l'ia|un outil d'ia|l'outil|un outil|l'intelligence artificielle|un algorithme|l'algorithme|une machine|la machine|le logiciel|un logiciel|le systeme|le robot|le chatbot)";
 const MODAL = '(?:peut|pourrait|peuvent|pourraient|sait|saurait|a le droit|doit|a-t-elle|a-t-il)(?:-(?:t-)?(?:il|elle))?';
 export const AI_AS_SUBJECT = re(`${W}${AI_SUBJECT}(?: (?:ca|cela))? ${MODAL}${E}`);
-const ADV = '(?:(?:tout|toute) (?:seul|seule) |seule? |automatiquement |directement |elle-meme |lui-meme )?';
+const ADV = '(?:(?:tout|toute) (?:seul|seule) |seule? |automatiquement |directement |elle-meme |lui-meme |a (?:ma|notre|leur|sa) place |a la place (?:de l|d)\'agent )?';
 const TASKS =
   'classer|trier|traiter|instruire|rediger|accorder|refuser|rejeter|valider|cloturer|noter|evaluer|selectionner|attribuer|resumer|synthetiser|traduire|analyser|' +
   'fixer|calculer|verifier|controler|corriger|examiner|sanctionner|radier|recruter|delivrer|signer|approuver|autoriser|juger|ecarter|exclure|prioriser|filtrer|affecter|' +
@@ -221,4 +222,4 @@ export const CHARTER_ASK = re(
 /** "J'ai collé par erreur… que faire ?": an incident to handle, not a permission to ask. */
 export const INCIDENT = /(?:^|\W)j'ai (?:deja |peut-etre )?(?:mis|colle|saisi|envoye|entre|copie|transmis|partage|donne|televerse|charge|utilise)(?:$|\W)/;
 export const INCIDENT_QUESTION = /par erreur|par megarde|sans faire expres|que (?:dois|faut|faire)|quoi faire|comment (?:faire|reagir|corriger)|est-ce grave|c'est grave/;
-export const TASK = /(?:^|\W)(?:pour|afin de|en vue de|in order to)(?:$|\W)/;
+export const TASK = /(?:^|\W)(?:pour|pr|afin de|en vue de|in order to)(?:$|\W)/;

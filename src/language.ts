@@ -12,6 +12,7 @@ const SHARED = new Set('le la de en que un me ma il on non si se a'.split(' '));
 const OTHER = new Set(
   [
     'the is are can could should would i my me you your what how why when where which with and to of for this that it please use using do does be will',
+    'tell give get make know want need like from about at in an not all any some there here have has was were am or but if then so just very much many more one its our we they them',
     'el los las es por para como puedo usar una pero muy gracias hola con del al mi su puede hay esta cuando donde tengo quiero necesito ayuda usted',
     'der die das und ist nicht ich mit für wie kann ein eine bitte danke',
     'il gli sono posso usare per come che grazie ciao',

@@ -31,6 +31,8 @@ const mixedLanguage: Row[] = [
   ['Can I speak with a human please?', 'escalation_request'],
   ['Is Gemini allowed for our press releases already published?', 'tool_check', OK_COND],
   ['I want to report a misuse of AI in my team', 'escalation_request'],
+  ['can I upload our internal procedure guide to ChatGPT? c’est pas confidentiel mais pas public non plus', 'tool_check', REFUSED],
+  ['hello, could a human have a look at my case? c’est sur un projet de chatbot en préfecture', 'escalation_request'],
 ];
 
 const toolShapes: Row[] = [
@@ -43,6 +45,13 @@ const toolShapes: Row[] = [
   ['Mes collègues peuvent-ils laisser l’algorithme attribuer tout seul les places de crèche aux agents ?', 'tool_check', REFUSED],
   ['Le logiciel peut-il trier les candidatures et écarter tout seul les profils incomplets ?', 'tool_check', REFUSED],
   ['L’algorithme pourrait-il rejeter automatiquement les dossiers incomplets des demandeurs ?', 'tool_check', REFUSED],
+  ['Une IA pourrait-elle rédiger à ma place les réponses aux recours gracieux ?', 'tool_check', [...REFUSED, ...MORE]],
+  ['L’algorithme de notre appli métier peut-il attribuer tout seul les logements sociaux aux demandeurs ?', 'tool_check', REFUSED],
+  ['Je peux demander à Gemini de résumer des articles de presse sur la vidéosurveillance algorithmique ?', 'tool_check', OK_COND],
+  // Informal spelling.
+  ['est ce ke je peu utilisé chatgpt pr mes mails du boulot avec les noms des usagers', 'tool_check', REFUSED],
+  ['On est autorisés à passer les PV de la commission de discipline dans Gemini ?', 'tool_check', REFUSED],
+  ['Suis-je autorisée à utiliser DeepL pour traduire une plaquette publique de la préfecture ?', 'tool_check', OK_COND],
   // Vague asks: the user's own task, no tool, no data.
   ['j’ai 40 pages de notes à résumer, une IA peut s’en charger ?', 'tool_check', MORE],
   ['J’ai un long rapport à relire, est-ce qu’une IA pourrait le faire ?', 'tool_check', MORE],
@@ -86,6 +95,9 @@ const charterShapes: Row[] = [
   ['Certains disent que ce texte n’a jamais été présenté aux représentants du personnel. Est-ce exact ?', 'charter_question'],
   ['Qu’est-ce qu’une donnée à caractère personnel au sens du RGPD ?', 'charter_question'],
   ['Un agent peut-il refuser d’utiliser l’IA ?', 'charter_question'],
+  ['Selon la circulaire, dans quels cas un outil grand public reste-t-il envisageable ?', 'charter_question'],
+  ['Les infos confidentielles peuvent-elles aller dans un chatbot si on les anonymise ?', 'charter_question'],
+  ['J’ai entendu que le texte avait été imposé sans discussion, vrai ou faux ?', 'charter_question'],
   ['L’IA peut-elle remplacer les agents ?', 'charter_question'],
   ['Les règles communes de la charte s’appliquent-elles à tous ?', 'charter_question'],
   ['Les communes doivent-elles appliquer la charte du ministère ?', 'charter_question'],
@@ -102,6 +114,8 @@ const escalationShapes: Row[] = [
   ['Je conteste ce verdict et je demande un réexamen.', 'escalation_request'],
   ['J’aimerais un entretien avec une personne de la DRH sur la formation des agents à la charte.', 'escalation_request'],
   ['Est-ce que je peux demander à un ambassadeur de relire ma note ?', 'escalation_request'],
+  ['J’aimerais échanger de vive voix avec un ambassadeur de ma direction', 'escalation_request'],
+  ['Je souhaite que mon dossier soit examiné par un référent IA', 'escalation_request'],
   ['Vous pouvez me passer quelqu’un ?', 'escalation_request'],
   ['Je souhaiterais qu’un ambassadeur me recontacte', 'escalation_request'],
   ['Je ne suis pas d’accord avec votre réponse, je veux qu’un humain regarde', 'escalation_request'],
@@ -117,6 +131,7 @@ const scopeShapes: Row[] = [
   ['Quelles sanctions la CNIL inflige-t-elle aux sociétés privées qui perdent des données clients ?', 'out_of_scope'],
   ['Quelles obligations RGPD pour un club de sport amateur ?', 'out_of_scope'],
   ['Comment une mairie doit-elle informer ses administrés sur la vidéosurveillance ?', 'out_of_scope'],
+  ['Comment une association doit-elle déclarer son fichier de bénévoles ?', 'out_of_scope'],
 ];
 
 describe('questions in any shape', () => {

@@ -44,6 +44,7 @@ describe('data categories', () => {
     ['the medical file of a colleague', ['sensitive', 'personal']],
     ['the criminal record of a candidate', ['sensitive', 'personal']],
     ['a press release already published', ['public']],
+    ['our internal procedure guide', ['internal']],
     // The agent who acts or speaks is not data about a person.
     ['un agent peut-il rédiger un discours générique', ['public']],
     ['un agent m’a dit que c’était interdit', []],
