@@ -171,7 +171,9 @@ export const TOOL_CONTEXT = re(
 const AI_SUBJECT =
   "(?:une ia|l'ia|un outil d'ia|l'outil|un outil|l'intelligence artificielle|un algorithme|l'algorithme|une machine|la machine|le logiciel|un logiciel|le systeme|le robot|le chatbot)";
 const MODAL = '(?:peut|pourrait|peuvent|pourraient|sait|saurait|a le droit|doit|a-t-elle|a-t-il)(?:-(?:t-)?(?:il|elle))?';
-export const AI_AS_SUBJECT = re(`${W}${AI_SUBJECT}(?: (?:ca|cela))? ${MODAL}${E}`);
+/** Up to four words completing the subject: "le logiciel de la plateforme naturalisation pourrait-il…". */
+const SUBJECT_TAIL = "(?: (?:ca|cela)| (?:de|du|des|d'|de la|de l')(?: [a-z'-]+){1,3})?";
+export const AI_AS_SUBJECT = re(`${W}${AI_SUBJECT}${SUBJECT_TAIL} ${MODAL}${E}`);
 const ADV = '(?:(?:tout|toute) (?:seul|seule) |seule? |automatiquement |directement |elle-meme |lui-meme |a (?:ma|notre|leur|sa) place |a la place (?:de l|d)\'agent )?';
 const TASKS =
   'classer|trier|traiter|instruire|rediger|accorder|refuser|rejeter|valider|cloturer|noter|evaluer|selectionner|attribuer|resumer|synthetiser|traduire|analyser|' +
@@ -185,8 +187,8 @@ const CONCRETE_OBJECT = "(?:les|des|mes|nos|vos|ces|le|la|l'|mon|ma|notre|votre|
  * charger", "m'aider à rédiger mon rapport"). "Prendre seule une décision" stays a rule question.
  */
 export const AI_TASK = re(
-  `${W}${AI_SUBJECT}(?: (?:ca|cela))? ${MODAL} ${ADV}(?:(?:${TASKS}) ${ADV}${CONCRETE_OBJECT}|(?:le |la |les |l'|s'en |m'en |nous en )(?:faire|traiter|gerer|charger|occuper|${TASKS})|(?:faire|gerer|traiter) (?:ca|cela|ceci)|` +
-    `(?:m'|me |nous )aider (?:a|pour) (?:${TASKS}) ${CONCRETE_OBJECT})`,
+  `${W}${AI_SUBJECT}${SUBJECT_TAIL} ${MODAL} ${ADV}(?:(?:${TASKS}) ${ADV}${CONCRETE_OBJECT}|(?:le |la |les |l'|s'en |m'en |nous en )(?:faire|traiter|gerer|charger|occuper|${TASKS})|(?:faire|gerer|traiter) (?:ca|cela|ceci)|` +
+    `(?:m'|me |nous )aider (?:a|pour) (?:${TASKS}) ${CONCRETE_OBJECT}|(?:m'|me |nous )(?:aider|depanner)(?= ?[?.!]|$))`,
 );
 /** A named tool as the subject: "MIRAI peut-il m'aider…", "Copilot pourrait nous aider à…". */
 export const TOOL_AS_SUBJECT = re(
@@ -202,6 +204,10 @@ export const GENERIC = re(
 /** "Les données dites protégées peuvent être saisies…": a kind of data as the subject, the rule in general. */
 export const GENERIC_SUBJECT = re(
   `${W}(?:les|des) (?:donnees|informations|infos|documents|contenus|fichiers)(?: [^\\s?.!;:]+){0,4} (?:peuvent|pourraient|doivent)(?:-(?:elles|ils))?(?: [a-z]+)? etre${E}`,
+);
+/** "Les outils d'IA gratuits sont-ils interdits… ?": a kind of tool as the subject, the rule in general. */
+export const GENERIC_TOOL_SUBJECT = re(
+  `${W}les (?:outils|ia|applications|applis|logiciels|chatbots|solutions|services|traducteurs)(?: [^\\s?.!;:]+){0,4} (?:sont-ils|sont-elles|peuvent-ils|peuvent-elles|doivent-ils|doivent-elles)${E}`,
 );
 /** The asker or their own things: the question is about their case. */
 export const FIRST_PERSON = /(?:^|\W)(?:je|j'|moi|mon|ma|mes|nous|notre|nos|on|m'|i|my|we|our)(?:$|\W)/;

@@ -13,6 +13,7 @@ import {
   FORWARD,
   GENERIC,
   GENERIC_SUBJECT,
+  GENERIC_TOOL_SUBJECT,
   HUMAN,
   IMPERATIVE_HUMAN,
   INCIDENT,
@@ -72,7 +73,7 @@ const OTHER_MINISTRY = /(?:^|\W)ministere (?:des |de la |de l'|du )?(?:armees|de
 const OTHER_ORGANISATION =
   /(?:^|\W)(?:(?:les|des|aux|une|un|la|d'une|d'un|leurs?) (?:entreprises?|societes?|communes?|collectivites?|mairies?|employeurs?|associations?|start-?ups?|pme|commercants?|bailleurs?|clubs?|federations?|cabinets?|hopital|hopitaux|cliniques?|ecoles?|universites?|commerces?|boutiques?|restaurants?|coproprietes?|syndics?|particuliers?)|secteur prive|prospection commerciale|marketing|donnees clients|fichiers? clients?|e-commerce)(?:$|\W)/;
 const OBLIGATION_WORDS =
-  /(?:^|\W)(?:obligations?|regles?|recommande\w*|conseille\w*|doi(?:t|vent)(?:-elle|-il|-elles|-ils)?|s'appliquent|s'applique|sanction\w*|inflige\w*|exige\w*|impose\w*|droits?|sont-elles|est-elle)(?:$|\W)/;
+  /(?:^|\W)(?:obligations?|regles?|recommande\w*|conseille\w*|autorise\w*|interdi\w*|permet\w*|doi(?:t|vent)(?:-elle|-il|-elles|-ils)?|s'appliquent|s'applique|sanction\w*|inflige\w*|exige\w*|impose\w*|droits?|sont-elles|est-elle)(?:$|\W)/;
 const MINISTRY_ANCHOR =
   /(?:^|\W)(?:ministere|prefecture|sous-prefecture|agents?|charte|circulaire|mirai|dtnum|police|gendarmerie|commissariat|interieur|notre|nos|mon|ma|mes|je|j'|nous|on)(?:$|\W)/;
 
@@ -118,7 +119,7 @@ export interface ToolSignals {
 export function isToolCheck(folded: string, { toolNamed, automated = false }: ToolSignals): boolean {
   if (WH_START.test(folded)) return false;
   if (CHARTER_ASK.test(folded) || GENERIC.test(folded) || DEFINITION.test(folded) || RULE_ABOUT_USE.test(folded)) return false;
-  if (GENERIC_SUBJECT.test(folded) && !FIRST_PERSON.test(folded)) return false;
+  if ((GENERIC_SUBJECT.test(folded) || GENERIC_TOOL_SUBJECT.test(folded)) && !FIRST_PERSON.test(folded)) return false;
   if (INCIDENT.test(folded) && INCIDENT_QUESTION.test(folded)) return false;
   // "Une IA peut-elle…": a question about the rules, unless the AI is given a concrete task.
   if (AI_AS_SUBJECT.test(folded)) return AI_TASK.test(folded);

@@ -53,6 +53,7 @@ const STRONG: string[] = [
   `laiss* ..2 ${AI_SUBJECTS} ${DECISION_VERBS}`,
   // "écarter tout seul les profils", "clôture toute seule celles qu'elle juge sans suite".
   `${DECISION_VERBS} ..2 tout|toute seul|seule|seuls|seules`,
+  `${DECISION_VERBS} lui|elle meme`,
   `${DECIDED} par l|la|le|un|une|cet|cette ${AI_SUBJECTS}`,
   `entierement|totalement|completement|purement|100 automatis*|automatique* ..4 ${DECISION_NOUNS}|demande*|dossier*|candidature*|recours|contestation*|copie*`,
   `${DECISION_NOUNS}|traitement* ..4 entierement|totalement|completement|purement|uniquement automatis*|automatique*`,

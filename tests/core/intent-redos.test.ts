@@ -25,6 +25,10 @@ const FRAGMENTS = [
   'ai ',
   'est-ce qu ',
   'des entreprises ',
+  'le logiciel de la plateforme ',
+  'les outils gratuits ',
+  'quelqu un de la ',
+  'un responsable pourrait ',
 ];
 
 describe('intent patterns stay linear', () => {

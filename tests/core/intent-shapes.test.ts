@@ -46,6 +46,10 @@ const toolShapes: Row[] = [
   ['Le logiciel peut-il trier les candidatures et écarter tout seul les profils incomplets ?', 'tool_check', REFUSED],
   ['L’algorithme pourrait-il rejeter automatiquement les dossiers incomplets des demandeurs ?', 'tool_check', REFUSED],
   ['Une IA pourrait-elle rédiger à ma place les réponses aux recours gracieux ?', 'tool_check', [...REFUSED, ...MORE]],
+  ['Le logiciel de la plateforme naturalisation pourrait-il rejeter lui-même les dossiers incomplets ?', 'tool_check', REFUSED],
+  ['j’ai une présentation à faire sur les chiffres publics de la sécurité routière, une IA peut m’aider ?', 'tool_check', [...MORE, ...OK_COND]],
+  ['Bonjour, dans mon bureau on voudrait faire traduire par une IA en ligne les courriers reçus d’usagers étrangers, c’est envisageable ?', 'tool_check', REFUSED],
+  ['Mes stagiaires ont-ils le droit d’utiliser Gemini pour des rapports qui décrivent le fonctionnement interne du service ?', 'tool_check', REFUSED],
   ['L’algorithme de notre appli métier peut-il attribuer tout seul les logements sociaux aux demandeurs ?', 'tool_check', REFUSED],
   ['Je peux demander à Gemini de résumer des articles de presse sur la vidéosurveillance algorithmique ?', 'tool_check', OK_COND],
   // Informal spelling.
@@ -97,6 +101,7 @@ const charterShapes: Row[] = [
   ['Un agent peut-il refuser d’utiliser l’IA ?', 'charter_question'],
   ['Selon la circulaire, dans quels cas un outil grand public reste-t-il envisageable ?', 'charter_question'],
   ['Les infos confidentielles peuvent-elles aller dans un chatbot si on les anonymise ?', 'charter_question'],
+  ['Les outils d’IA gratuits sont-ils toujours interdits pour les données personnelles ?', 'charter_question'],
   ['J’ai entendu que le texte avait été imposé sans discussion, vrai ou faux ?', 'charter_question'],
   ['L’IA peut-elle remplacer les agents ?', 'charter_question'],
   ['Les règles communes de la charte s’appliquent-elles à tous ?', 'charter_question'],
@@ -132,6 +137,7 @@ const scopeShapes: Row[] = [
   ['Quelles obligations RGPD pour un club de sport amateur ?', 'out_of_scope'],
   ['Comment une mairie doit-elle informer ses administrés sur la vidéosurveillance ?', 'out_of_scope'],
   ['Comment une association doit-elle déclarer son fichier de bénévoles ?', 'out_of_scope'],
+  ['La CNIL autorise-t-elle les communes à utiliser la reconnaissance faciale ?', 'out_of_scope'],
 ];
 
 describe('questions in any shape', () => {

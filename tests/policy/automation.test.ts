@@ -24,6 +24,7 @@ describe('automated decisions', () => {
     'Le logiciel trie les candidatures et écarte tout seul les profils incomplets',
     "Signer les attributions de logement décidées par l'IA",
     'Un algorithme peut-il décider des sanctions disciplinaires ?',
+    'Le logiciel pourrait rejeter lui-même les dossiers incomplets',
   ])('detects: %s', (text) => {
     expect(automated(text)).toBe(true);
   });

@@ -45,6 +45,8 @@ describe('data categories', () => {
     ['the criminal record of a candidate', ['sensitive', 'personal']],
     ['a press release already published', ['public']],
     ['our internal procedure guide', ['internal']],
+    ['les courriers reçus d’usagers étrangers', ['personal']],
+    ['le fonctionnement interne du service', ['internal']],
     // The agent who acts or speaks is not data about a person.
     ['un agent peut-il rédiger un discours générique', ['public']],
     ['un agent m’a dit que c’était interdit', []],
