@@ -3,12 +3,12 @@ import type { ConversationState, ConversationStore } from './store/types.js';
 import { conversationKey } from './store/types.js';
 import type { BotServices } from './services.js';
 import type { Dialog, TurnContext } from './dialog.js';
-import { classifyIntent, isFollowUp, type IntentResult } from './intents.js';
+import { classifyIntent, isFollowUp, mentionsDomain, type IntentResult } from './intents.js';
 import { matchCommand, type CommandSpec } from './commands.js';
 import { fold, hasWords, sanitize } from './text.js';
 import { KeyedMutex } from './mutex.js';
 import { looksForeign } from './language.js';
-import { cancelledReply, emptyReply, errorReply, longMessageNote, privacyNotice, staleActionReply } from './notices.js';
+import { cancelledReply, emptyReply, errorReply, frenchAnswerNote, longMessageNote, privacyNotice, staleActionReply } from './notices.js';
 
 /** Longest part of a message the bot analyses; the shield still reads all of it. */
 export const MAX_ANALYSED_CHARS = 2_000;
@@ -159,14 +159,17 @@ export class Bot implements BotLike {
     const folded = fold(ctx.text);
     const hits = kb.retriever.search(ctx.text, 4);
     const toolNamed = kb.policy.mentionsTool(ctx.text);
-    let intent = classifyIntent(folded, { toolNamed, kbConfidence: hits[0]?.confidence ?? 0, kbThreshold: kb.threshold, topics: kb.topics });
+    const automated = kb.policy.describesAutomatedDecision(ctx.text);
+    let intent = classifyIntent(folded, { toolNamed, automated, kbConfidence: hits[0]?.confidence ?? 0, kbThreshold: kb.threshold, topics: kb.topics });
     const previous = state.lastToolCheck;
     if (previous && !toolNamed && this.services.now() - previous.at < FOLLOW_UP_MS && isFollowUp(folded) && intent.intent !== 'escalation_request') {
       // A precision on the previous tool question: assess both together (same tool, more about the data).
       intent = { intent: 'tool_check', rule: 'follow-up' };
       ctx = { ...ctx, text: `${previous.question}\n${ctx.text}` };
     }
-    if (!ctx.message.action && looksForeign(folded)) {
+    // No French at all: answered (in French) only when it names a tool or the charter, or asks for a person.
+    const foreign = !ctx.message.action && looksForeign(folded);
+    if (foreign && intent.intent !== 'escalation_request' && !toolNamed && !mentionsDomain(folded)) {
       log.intent = 'foreign';
       return this.begin(this.dialogs.byIntent.out_of_scope, { ...ctx, intent: { intent: 'out_of_scope', rule: 'foreign-language' } });
     }
@@ -174,6 +177,7 @@ export class Bot implements BotLike {
     log.rule = intent.rule;
     log.confidence = Number((hits[0]?.confidence ?? 0).toFixed(3));
     const replies = await this.begin(this.dialogs.byIntent[intent.intent], { ...ctx, intent, hits });
+    if (foreign) replies.unshift(frenchAnswerNote());
     if (intent.intent !== 'escalation_request') {
       state.lastQuestion = ctx.text;
       await this.dialogs.afterAnswer?.(ctx, replies);

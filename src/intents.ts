@@ -1,5 +1,40 @@
 import type { Intent } from './types.js';
 import { matchTopic, type OutOfScopeTopic } from './knowledge/topics.js';
+import {
+  AI_AS_SUBJECT,
+  AI_TASK,
+  ASK_PERSON,
+  CHARTER_ASK,
+  CONTACT,
+  CONTESTED,
+  DEFINITION,
+  DIRECT_ASK,
+  FIRST_PERSON,
+  FORWARD,
+  GENERIC,
+  GENERIC_SUBJECT,
+  GENERIC_TOOL_SUBJECT,
+  HUMAN,
+  IMPERATIVE_HUMAN,
+  INCIDENT,
+  INCIDENT_QUESTION,
+  PERMISSION,
+  REPORT,
+  REVIEW_ASK,
+  REVIEWED_BY,
+  RULE_ABOUT_USE,
+  TASK,
+  THIRD_PERSON,
+  TOOL_AS_SUBJECT,
+  TOOL_CONTEXT,
+  USE_VERB,
+  WANT_HUMAN,
+  WH_START,
+  WHO_START,
+  WISH,
+  WISH_FOR_PERSON,
+  WISH_TO_USE,
+} from './intent-patterns.js';
 
 /**
  * Intent detection: readable rules over folded text (lower case, no accents), applied in order.
@@ -14,6 +49,8 @@ export interface IntentSignals {
   /** Threshold above which the KB answers. */
   kbThreshold: number;
   topics: OutOfScopeTopic[];
+  /** The text describes a decision left to an AI. */
+  automated?: boolean;
 }
 
 export interface IntentResult {
@@ -26,33 +63,22 @@ const GREETING = /^(?:bonjour|bonsoir|salut|hello|hi|coucou|hey|bjr|slt|re|yo|al
 const THANKS = /^(?:merci|mci|thanks|super|parfait|ok merci|d'accord|top)(?: (?:beaucoup|bcp|bien|a vous|pour tout|pour votre aide|pour la reponse))*[ !.,]*$/;
 const HELP = /^(?:aide|help|menu|\?+|sos|commandes?|options?)[ !.?]*$|que (?:sais|peux|savez|pouvez)[- ](?:tu|vous) faire|comment (?:ca marche|tu marches|vous fonctionnez|t'utiliser|vous utiliser|utiliser (?:ce|cet) (?:bot|assistant))|a quoi (?:tu sers|sers-tu|servez-vous|vous servez)|qui es[- ]tu|qui etes[- ]vous|(?:^|\W)tu (?:fais|sais faire) quoi/;
 
-/** Wh-questions ask for information; yes/no questions ask for permission. */
-const WH_START = /^(?:(?:mais|alors|et|donc|au fait|dites|bonjour|svp)[ ,]+)?(?:qu'est[- ]ce|qu'est ce|quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|dans (?:quel|quelle|quels|quelles)|a (?:quel|quelle|quels|quelles|qui|quoi)|de (?:quel|quelle|quels|quelles|qui|quoi)|par qui|pour qui|pour quoi|pourquoi|qui|quoi|comment|ou|quand|combien|que|c'est quoi|c quoi|ca veut dire|ca sert a quoi|explique(?:z)?[- ]moi|definition)(?=[\s',?-]|$)/;
-
-const HUMAN = /(?:^|\W)(?:humain(?:e|s)?|(?:une|une vraie|un vrai|vraie|vrai) personne|quelqu'un|ambassadeu(?:r|se)s?|referent(?:e|s)?|conseill(?:er|ere)s?|expert(?:e|s)?|responsable|interlocut(?:eur|rice)|correspondant(?:e)?|specialiste|juriste|un agent|dpo|delegue a la protection|la drh|la dtnum|la delegation|un collegue|un etre humain)(?:$|\W)/;
-const CONTACT = /(?:^|\W)(?:parler|echanger|discuter|contacter|contact|coordonnees|joindre|appeler|m'appeler|m'appelle|rappel(?:le|ler|er)?|m'aide|m'aider|aide[rz]?[- ]moi|aide|conseil|conseils|avis|me conseille|me conseiller|me reponde|me repondre|m'accompagne|m'accompagner|m'ecrive|mis(?:e)? en (?:relation|contact)|mettre en (?:relation|contact)|mettez[- ]moi|transmet(?:tre|tez|s)|transfer(?:er|ez|e)|faire suivre|relayer|faire remonter|remonter|rendez[- ]vous|rdv|rencontrer|examine|examiner|etudie|etudier|escalader|passez[- ]moi|passe[- ]moi|orientez[- ]moi|poser (?:ma|la|une|cette) question|repondre a ma question|prenne le relais)(?:$|\W)/;
-const WANT_HUMAN = /(?:^|\W)(?:je (?:veux|voudrais|souhaite|souhaiterais|aimerais|desire|prefere|prefererais)|j'aimerais|j'ai besoin|besoin d|pouvez[- ]vous|pourriez[- ]vous|peux[- ]tu|est[- ]il possible|est-ce possible|est-ce que (?:quelqu'un|un|une)|merci de|mettez[- ]moi|transferez|passez[- ]moi|orientez[- ]moi)(?:$|\W)/;
-const REPORT = /(?:^|\W)(?:je (?:veux|voudrais|souhaite|dois|souhaiterais) (?:signaler|declarer|denoncer|alerter)|signaler un (?:usage|incident|probleme|abus)|lancer une alerte)(?:$|\W)/;
-const CONTESTED = /(?:ne me (?:suffit|convient|satisfait) pas|ne repond pas a (?:ma|notre|mon) (?:question|cas|besoin)|pas (?:satisfait|convaincu) (?:de|par) (?:votre|ta) reponse|ne couvre pas notre cas)/;
-
-const PERMISSION = /(?:^|\W)(?:(?:veut|veulent|souhaite|souhaitent|envisage|envisagent|voudrait|voudraient|aimerait|aimeraient|compte|comptent|prevoit|prevoient) (?:d'|de )?(?:utiliser|recourir|deployer|tester|installer|mettre en place|employer|se servir|acheter|adopter)|puis[- ]je|je peux|je pourrais|peut[- ]on|on peut|pourrait[- ]on|on pourrait|est-ce que (?:je|j'|on|nous) (?:peux|peut|pouvons|pourrais|pourrait|ai|a|avons)|ai[- ]je le droit|j'ai le droit|a[- ]t[- ]on le droit|avons[- ]nous le droit|pouvons[- ]nous|nous pouvons|est[- ]il possible|c'est (?:ok|bon|possible|autorise|permis|interdit|grave|legal|risque)|ca passe|(?:est|c'est|serait) autorise|autorise(?:e)?s?|valide(?:e)?s?|homologue(?:e)?s?|agree(?:e)?s?|interdit|permis|ok pour|possible de|je (?:voudrais|veux|souhaite|souhaiterais|compte|vais|dois)|j'aimerais|je pense (?:utiliser|passer))(?:$|\W|\?)/;
-const TOOL_CONTEXT = /(?:^|\W)(?:ia|i\.a\.|intelligence artificielle|outil|outils|logiciel|appli|application|chatbot|robot conversationnel|assistant (?:ia|virtuel)|traducteur|generateur|transcription automatique|llm|algorithme)(?:$|\W)/;
-/** "Une IA peut-elle…": the AI, not the agent, is the subject — a question about the rules. */
-const AI_AS_SUBJECT = /(?:^|\W)(?:une ia|l'ia|un outil d'ia|l'intelligence artificielle|un algorithme|une machine) (?:peut[- ]elle|peut[- ]il|a[- ]t[- ]elle|a[- ]t[- ]il|doit[- ]elle|peut|a le droit|doit)(?:$|\W)/;
-/** Generic quantifiers make a permission question a question about the rule. */
-const GENERIC = /(?:^|\W)(?:n'importe (?:quel|quelle|quels|quelles|quoi)|toutes? les donnees|tous types? de|en general|de maniere generale|en principe)(?:$|\W)/;
-/** "MIRAI, c'est quoi ?": a definition, not a permission. */
-const DEFINITION = /(?:c'est quoi|ca sert a quoi|qu'est[- ]ce que c'est|ca veut dire quoi)(?:$|\W)/;
-/** "J'ai collé par erreur… que faire ?": an incident to handle, not a permission to ask. */
-const INCIDENT = /(?:^|\W)j'ai (?:deja |peut-etre )?(?:mis|colle|saisi|envoye|entre|copie|transmis|partage|donne|televerse|charge|utilise)(?:$|\W)/;
-const INCIDENT_QUESTION = /par erreur|par megarde|sans faire expres|que (?:dois|faut|faire)|quoi faire|comment (?:faire|reagir|corriger)|est-ce grave|c'est grave/;
-const TASK = /(?:^|\W)(?:pour|afin de|en vue de)(?:$|\W)/;
-
 /** Another ministry or institution's own rules are out of scope. */
 const OTHER_MINISTRY = /(?:^|\W)ministere (?:des |de la |de l'|du )?(?:armees|defense|justice|sante|education|economie|finances|culture|agriculture|travail|affaires etrangeres|europe|transition|ecologie|sports|solidarites|enseignement|outre-mer|comptes publics)(?:$|\W)|(?:^|\W)(?:education nationale|au ministere de la justice|a bercy|au quai d'orsay)(?:$|\W)/;
 
-/** Words that tie a message to the bot's domain: AI, the charter, its actors. */
-const DOMAIN = /(?:^|\W)(?:(?:utiliser|recourir a|deployer|tester) (?:un|une|des|l'|le|la|cet|cette) (?:outil|logiciel|appli|application|service|solution|plateforme)|dictee vocale|transcription|traduction automatique|reconnaissance (?:vocale|faciale)|chatbot|assistant virtuel|agent conversationnel|ia|i\.a\.|intelligence artificielle|charte|circulaire|mirai|ambassadeu\w*|for-?mi|dtnum|chatgpt|chat gpt|gpt\w*|gemini|copilot|mistral|claude|deepl|llm|algorithm\w*|automatis\w*|donnees? personnelles?|rgpd|cnil|ethique\w*|outils? (?:d'ia|numerique\w*)|grand public)(?:$|\W)/;
+/**
+ * Another organisation's own obligations ("une entreprise privée", "les communes"), or commercial
+ * uses of personal data, with nothing of the ministry in the question: out of scope.
+ */
+const OTHER_ORGANISATION =
+  /(?:^|\W)(?:(?:les|des|aux|une|un|la|d'une|d'un|leurs?) (?:entreprises?|societes?|communes?|collectivites?|mairies?|employeurs?|associations?|start-?ups?|pme|commercants?|bailleurs?|clubs?|federations?|cabinets?|hopital|hopitaux|cliniques?|ecoles?|universites?|commerces?|boutiques?|restaurants?|coproprietes?|syndics?|particuliers?)|secteur prive|prospection commerciale|marketing|donnees clients|fichiers? clients?|e-commerce)(?:$|\W)/;
+const OBLIGATION_WORDS =
+  /(?:^|\W)(?:obligations?|regles?|recommande\w*|conseille\w*|autorise\w*|interdi\w*|permet\w*|doi(?:t|vent)(?:-elle|-il|-elles|-ils)?|s'appliquent|s'applique|sanction\w*|inflige\w*|exige\w*|impose\w*|droits?|sont-elles|est-elle)(?:$|\W)/;
+const MINISTRY_ANCHOR =
+  /(?:^|\W)(?:ministere|prefecture|sous-prefecture|agents?|charte|circulaire|mirai|dtnum|police|gendarmerie|commissariat|interieur|notre|nos|mon|ma|mes|je|j'|nous|on)(?:$|\W)/;
+
+/** Words that tie a message to the bot's domain: AI, the charter, its actors, in French or English. */
+const DOMAIN = /(?:^|\W)(?:(?:utiliser|recourir a|deployer|tester) (?:un|une|des|l'|le|la|cet|cette) (?:outil|logiciel|appli|application|service|solution|plateforme)|dictee vocale|transcription|traduction automatique|reconnaissance (?:vocale|faciale)|chatbot|assistant virtuel|agent conversationnel|ia|i\.a\.|intelligence artificielle|charte|circulaire|mirai|ambassadeu\w*|for-?mi|dtnum|chatgpt|chat gpt|gpt\w*|gemini|copilot|mistral|claude|deepl|llm|algorithm\w*|automatis\w*|donnees? personnelles?|rgpd|cnil|ethique\w*|outils? (?:d'ia|numerique\w*)|grand public|artificial intelligence|charter|circular|gdpr|generative|(?:le|ce) texte (?:ne |n')?(?:a ete|avait ete|aurait ete|a|avait|aurait|est|etait|serait|sera|dit|prevoit|parle|precise|mentionne|indique|impose|exige|recommande|s'applique|concerne)|(?:signe|ecrit|redige|elabore|adopte|valide|approuve|presente|diffuse|concerte) (?:ce|le) texte)(?:$|\W)|(?:^|[^\w'])ai(?!-)(?:$|\W)/;
 
 export function isGreeting(folded: string): boolean {
   return GREETING.test(folded) || THANKS.test(folded);
@@ -68,20 +94,54 @@ export function isHelp(folded: string): boolean {
 
 export function wantsHuman(folded: string): boolean {
   if (REPORT.test(folded) || CONTESTED.test(folded)) return true;
-  if (!HUMAN.test(folded) || !CONTACT.test(folded)) return false;
   // "Qui contacter pour… ?" asks who the contacts are: a charter question.
-  if (/^(?:qui|quel(?:le)?s?|a qui) /.test(folded)) return false;
-  return WANT_HUMAN.test(folded) || /(?:^|\W)(?:passez|passe|orientez|mettez)[- ]moi/.test(folded) || !WH_START.test(folded);
+  if (WHO_START.test(folded)) return false;
+  // The ask names the person ("je veux un conseiller", "can I get a real person", "une personne
+  // compétente pourrait regarder le dossier ?", "qu'elle soit revue par un agent").
+  if (DIRECT_ASK.test(folded) || WISH_FOR_PERSON.test(folded) || REVIEW_ASK.test(folded) || ASK_PERSON.test(folded)) return true;
+  const request = WANT_HUMAN.test(folded) || IMPERATIVE_HUMAN.test(folded);
+  if (request && (REVIEWED_BY.test(folded) || FORWARD.test(folded))) return true;
+  if (!HUMAN.test(folded) || !CONTACT.test(folded)) return false;
+  return request || !WH_START.test(folded);
 }
 
-export function isToolCheck(folded: string, toolNamed: boolean): boolean {
+/** Signals of the policy engine that intent detection reads. */
+export interface ToolSignals {
+  toolNamed: boolean;
+  /** The text describes a decision left to an AI (policy/automation.ts). */
+  automated?: boolean;
+}
+
+/**
+ * A concrete "may I / may we / may an agent do X with tool Y" is a tool question; what the text
+ * says, the rule in general, a definition or an incident are not.
+ */
+export function isToolCheck(folded: string, { toolNamed, automated = false }: ToolSignals): boolean {
   if (WH_START.test(folded)) return false;
-  if (AI_AS_SUBJECT.test(folded) || GENERIC.test(folded) || DEFINITION.test(folded)) return false;
+  if (CHARTER_ASK.test(folded) || GENERIC.test(folded) || DEFINITION.test(folded) || RULE_ABOUT_USE.test(folded)) return false;
+  if ((GENERIC_SUBJECT.test(folded) || GENERIC_TOOL_SUBJECT.test(folded)) && !FIRST_PERSON.test(folded)) return false;
   if (INCIDENT.test(folded) && INCIDENT_QUESTION.test(folded)) return false;
-  const permission = PERMISSION.test(folded);
-  // A named tool with a task or a permission word; alone, only a bare "ChatGPT ?" counts.
-  if (toolNamed) return permission || TASK.test(folded) || (folded.includes('?') && folded.split(/\s+/).length <= 3);
+  // "Une IA peut-elle…": a question about the rules, unless the AI is given a concrete task.
+  if (AI_AS_SUBJECT.test(folded)) return AI_TASK.test(folded);
+  const permission =
+    PERMISSION.test(folded) ||
+    WISH_TO_USE.test(folded) ||
+    (THIRD_PERSON.test(folded) && (toolNamed || automated || USE_VERB.test(folded)));
+  // A named tool with a task, a wish or a permission word; alone, only a bare "ChatGPT ?" counts.
+  if (toolNamed) {
+    return permission || WISH.test(folded) || TASK.test(folded) || TOOL_AS_SUBJECT.test(folded) || (folded.includes('?') && folded.split(/\s+/).length <= 3);
+  }
   return permission && TOOL_CONTEXT.test(folded);
+}
+
+/** Words of the domain (AI, the charter, its actors), in French or English. */
+export function mentionsDomain(folded: string): boolean {
+  return DOMAIN.test(folded);
+}
+
+/** Another organisation's obligations (a company, the communes…) with nothing of the ministry. */
+export function isOtherOrganisation(folded: string): boolean {
+  return OTHER_ORGANISATION.test(folded) && OBLIGATION_WORDS.test(folded) && !MINISTRY_ANCHOR.test(folded);
 }
 
 /** Strips a leading greeting ("Bonjour, puis-je…") so that it does not hide the question. */
@@ -103,7 +163,8 @@ export function classifyIntent(foldedText: string, s: IntentSignals): IntentResu
   if (isHelp(folded)) return { intent: 'help', rule: 'help' };
   if (wantsHuman(folded)) return { intent: 'escalation_request', rule: 'wants-human' };
   if (OTHER_MINISTRY.test(folded)) return { intent: 'out_of_scope', rule: 'other-ministry' };
-  if (isToolCheck(folded, s.toolNamed)) return { intent: 'tool_check', rule: s.toolNamed ? 'tool-named' : 'permission+tool-context' };
+  if (isOtherOrganisation(folded)) return { intent: 'out_of_scope', rule: 'other-organisation' };
+  if (isToolCheck(folded, s)) return { intent: 'tool_check', rule: s.toolNamed ? 'tool-named' : 'permission+tool-context' };
   const inDomain = DOMAIN.test(folded);
   const topic = inDomain ? undefined : matchTopic(folded, s.topics);
   if (topic) return { intent: 'out_of_scope', rule: `topic:${topic.id}`, topic };

@@ -34,6 +34,11 @@ export function longMessageNote(length: number): Reply {
   };
 }
 
+/** A message with no French at all, about the charter or a tool: answered, in French. */
+export function frenchAnswerNote(): Reply {
+  return { text: 'Je vous réponds en français, la langue de la charte.', meta: { escalate: false } };
+}
+
 export function emptyReply(hadSymbols: boolean): Reply {
   return {
     text: hadSymbols

@@ -20,7 +20,11 @@ const DECISION_VERBS =
   'accorder|accorde|accordee|accordes|accordees|refuser|refuse|refusee|refuses|refusees|rejeter|rejette|rejete|rejetee|rejetes|rejetees|' +
   'valider|valide|validee|valides|validees|decider|decide|decidee|decident|statuer|statue|trancher|tranche|attribuer|attribue|attribuee|' +
   'octroyer|octroie|sanctionner|sanctionne|sanctionnee|radier|radie|noter|notee|notees|eliminer|elimine|selectionner|selectionne|' +
-  'recruter|recrute|delivrer|delivre|signer|signe|approuver|approuve|autoriser|autorise|instruire|juger|evaluer|ecarter|ecarte|ecartee|exclure|exclu|exclue';
+  'recruter|recrute|delivrer|delivre|signer|signe|approuver|approuve|autoriser|autorise|instruire|juger|evaluer|ecarter|ecarte|ecartee|exclure|exclu|exclue|' +
+  'cloturer|cloture|cloturee|clore';
+
+/** Past participles saying who decided ("les attributions décidées par l'IA"). */
+const DECIDED = 'decide|decides|decidee|decidees|tranche|tranches|tranchee|tranchees|arrete|arretes|arretee|arretees|fixe|fixes|fixee|fixees';
 
 const DECISION_NOUNS = 'decision*|refus|rejet*|attribution*|sanction*|notation*|selection*|validation*|octroi|radiation*|admission*|recrutement*';
 
@@ -44,7 +48,13 @@ const STRONG: string[] = [
   `${AI_SUBJECTS} decide|decident|decidera|decideront|tranche|tranchera|statue|statuera`,
   `${AI_SUBJECTS} qui|le|la|les decide|decident|decidera|tranche|statue`,
   `${AI_SUBJECTS} prenne|prend|prendra|prennent la|les decision*`,
+  `${AI_SUBJECTS} peut|pourrait|peuvent|pourraient|doit|va ..2 decider|trancher|statuer`,
   `laiss* ..3 ${AI_SUBJECTS} decider|trancher|statuer`,
+  `laiss* ..2 ${AI_SUBJECTS} ${DECISION_VERBS}`,
+  // "écarter tout seul les profils", "clôture toute seule celles qu'elle juge sans suite".
+  `${DECISION_VERBS} ..2 tout|toute seul|seule|seuls|seules`,
+  `${DECISION_VERBS} lui|elle meme`,
+  `${DECIDED} par l|la|le|un|une|cet|cette ${AI_SUBJECTS}`,
   `entierement|totalement|completement|purement|100 automatis*|automatique* ..4 ${DECISION_NOUNS}|demande*|dossier*|candidature*|recours|contestation*|copie*`,
   `${DECISION_NOUNS}|traitement* ..4 entierement|totalement|completement|purement|uniquement automatis*|automatique*`,
   'decision* individuelle* automatis*|automatique*',

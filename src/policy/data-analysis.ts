@@ -101,7 +101,8 @@ export function analyzeData(input: string | TokenizedText, options: AnalyzeDataO
     }
     const cancelled = new Set<DataCategory>();
     for (const q of qualifiersNear(m)) {
-      if (q.def && inScope(tokens, m, q.span, q.def.window, lexicon.negation)) q.def.cancels.forEach((c) => cancelled.add(c));
+      if (!q.def || (q.def.entries && !q.def.entries.includes(entry.id))) continue;
+      if (inScope(tokens, m, q.span, q.def.window, lexicon.negation)) q.def.cancels.forEach((c) => cancelled.add(c));
     }
     for (const c of entry.categories) if (!cancelled.has(c)) add(c, term);
   }

@@ -37,6 +37,8 @@ const qualifierSchema = z
     /** Categories cancelled for matches within `window` words, in the same clause. */
     cancels: z.array(category).min(1),
     window: z.number().int().min(1).max(8).default(5),
+    /** Limits the qualifier to the matches of these entries (ids); all entries when absent. */
+    entries: z.array(id).min(1).optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -109,8 +111,12 @@ export function parseLexicon(yamlText: string, file = 'knowledge/data-lexicon.ya
     collect(problems, `entries[${i}] (id « ${e.id} »), champ except`, e.except, i, excepts);
   });
   const qualifierPatterns: { source: string; payload: number }[] = [];
+  const entryIds = new Set(lex.entries.map((e) => e.id));
   lex.qualifiers.forEach((q, i) => {
     checkId('qualifiers', i, q.id);
+    q.entries?.forEach((e, j) => {
+      if (!entryIds.has(e)) problems.push(`qualifiers[${i}] (id « ${q.id} »), champ entries[${j}] : entrée « ${e} » inconnue`);
+    });
     collect(problems, `qualifiers[${i}] (id « ${q.id} »), champ terms`, q.terms, i, qualifierPatterns);
   });
 

@@ -4,6 +4,7 @@ import { loadCatalogue, type CompiledCatalogue } from './catalogue.js';
 import { loadLexicon, type CompiledLexicon } from './lexicon.js';
 import { tokenize } from './text.js';
 import { detectTool } from './tool-detect.js';
+import { detectAutomatedDecision } from './automation.js';
 
 export const TOOLS_FILE = 'tools.yaml';
 export const LEXICON_FILE = 'data-lexicon.yaml';
@@ -16,6 +17,8 @@ export interface Policy {
    * ligne", "l'application métier…") or an unknown tool name ("Zorglub.ai"). For intent routing.
    */
   mentionsTool(text: string): boolean;
+  /** True when the text describes a decision left to an AI (automation.ts). For intent routing. */
+  describesAutomatedDecision(text: string): boolean;
 }
 
 export function createPolicy(catalogue: CompiledCatalogue, lexicon: CompiledLexicon): Policy {
@@ -25,6 +28,9 @@ export function createPolicy(catalogue: CompiledCatalogue, lexicon: CompiledLexi
     mentionsTool(text: string): boolean {
       const d = detectTool(tokenize(text), catalogue);
       return d.tool !== null || d.unknownName !== null;
+    },
+    describesAutomatedDecision(text: string): boolean {
+      return detectAutomatedDecision(tokenize(text)).automated;
     },
   };
 }

@@ -83,7 +83,7 @@ describe('bot routing', () => {
     ['   \n\t ', /aucun texte/],
     ['🙂🙂🙂', /pas compris/],
     ['\u0000\u0001\u0002\uFFFE', /aucun texte|pas compris/],
-    ['Can I use ChatGPT to summarise my emails please?', /en français/],
+    ['Can you book me a table for lunch please?', /en français/],
   ])('answers bad input %j politely', async (text, expected) => {
     const r = await bot.say(user(), text);
     expect(allText(r)).toMatch(expected);

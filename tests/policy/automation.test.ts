@@ -19,6 +19,12 @@ describe('automated decisions', () => {
     "Laisser l'algorithme trancher entre les candidats",
     "L'IA prend la décision d'attribuer le logement",
     'Le refus automatique des dossiers hors délai',
+    "L'IA classe les plaintes puis clôture toute seule celles qu'elle juge sans suite",
+    "Laisser l'algorithme attribuer tout seul les places de crèche",
+    'Le logiciel trie les candidatures et écarte tout seul les profils incomplets',
+    "Signer les attributions de logement décidées par l'IA",
+    'Un algorithme peut-il décider des sanctions disciplinaires ?',
+    'Le logiciel pourrait rejeter lui-même les dossiers incomplets',
   ])('detects: %s', (text) => {
     expect(automated(text)).toBe(true);
   });
@@ -35,6 +41,10 @@ describe('automated decisions', () => {
     'Retirer automatiquement les noms avant envoi',
     "Puis-je utiliser DeepL sans validation de ma hiérarchie ?",
     'Aide à la décision pour les instructeurs',
+    'Je trie tout seul mes courriels avec Copilot',
+    "L'IA propose un classement, puis je valide chaque dossier",
+    "Les attributions proposées par l'IA sont validées par un agent",
+    "L'IA peut m'aider à décider en résumant le dossier",
   ])('does not flag assistance: %s', (text) => {
     expect(automated(text)).toBe(false);
   });

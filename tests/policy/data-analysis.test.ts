@@ -35,6 +35,22 @@ describe('data categories', () => {
     ['un modèle de courrier type', ['public']],
     ['sans aucune donnée', ['public']],
     ['sans aucun document interne', ['public']],
+    // Situations of people, named as such.
+    ['une réunion où sont évoquées des situations individuelles d’agents', ['personal']],
+    ['les cas individuels de plusieurs collègues', ['personal']],
+    // English wording.
+    ['a scanned ID card of a user', ['personal']],
+    ['the list of applicants with their home addresses', ['personal']],
+    ['the medical file of a colleague', ['sensitive', 'personal']],
+    ['the criminal record of a candidate', ['sensitive', 'personal']],
+    ['a press release already published', ['public']],
+    ['our internal procedure guide', ['internal']],
+    ['les courriers reçus d’usagers étrangers', ['personal']],
+    ['le fonctionnement interne du service', ['internal']],
+    // The agent who acts or speaks is not data about a person.
+    ['un agent peut-il rédiger un discours générique', ['public']],
+    ['un agent m’a dit que c’était interdit', []],
+    ['le dossier d’un agent', ['personal']],
   ])('%s → %j', (text, expected) => {
     expect(cats(text)).toEqual(expected);
   });

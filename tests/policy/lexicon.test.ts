@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyConfigError } from '../../src/policy/config-error.js';
 import { parseLexicon } from '../../src/policy/lexicon.js';
+import { analyzeData } from '../../src/policy/data-analysis.js';
 import { policy } from './helpers.js';
 
 const HEAD = `version: 1
@@ -52,6 +53,16 @@ describe('lexicon validation errors name the file, the entry and the field', () 
   it('bad qualifier window', () => {
     const yaml = `${HEAD}qualifiers:\n  - id: q\n    terms: [anonymise]\n    cancels: [personal]\n    window: 50\nentries:\n  - id: a\n    categories: [public]\n    terms: [x]\n`;
     expect(errorsOf(yaml)[0]).toMatch(/qualifiers\[0\] \(id « q »\), champ window/);
+  });
+  it('qualifier limited to an unknown entry', () => {
+    const yaml = `${HEAD}qualifiers:\n  - id: q\n    terms: [presse]\n    cancels: [personal]\n    entries: [b]\nentries:\n  - id: a\n    categories: [public]\n    terms: [x]\n`;
+    expect(errorsOf(yaml)[0]).toMatch(/qualifiers\[0\] \(id « q »\), champ entries\[0\] : entrée « b » inconnue/);
+  });
+  it('a qualifier limited to some entries leaves the others alone', () => {
+    const yaml = `${HEAD}qualifiers:\n  - id: q\n    terms: [presse]\n    cancels: [personal]\n    entries: [topic]\nentries:\n  - id: topic\n    categories: [personal]\n    terms: [camera]\n  - id: people\n    categories: [personal]\n    terms: [victime]\n`;
+    const lexicon = parseLexicon(yaml);
+    expect(analyzeData('presse sur la camera', { lexicon }).categories).toEqual([]);
+    expect(analyzeData('presse sur la victime', { lexicon }).categories).toEqual(['personal']);
   });
   it('accepts a minimal valid lexicon', () => {
     const lex = parseLexicon(`${HEAD}entries:\n  - id: a\n    categories: [public]\n    terms: [x]\n`);
