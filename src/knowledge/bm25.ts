@@ -1,6 +1,7 @@
 /**
- * BM25F index over knowledge entries, with five weighted fields (title, questions, tags, body, and
- * the concepts the entry answers: one pseudo-term `@id` per concept, never analysed).
+ * BM25F index over knowledge entries, with six weighted fields (title, questions, tags, body, the
+ * key facts the editors wrote in **bold**, and the concepts the entry answers: one pseudo-term
+ * `@id` per concept, never analysed).
  *
  * For a term t and an entry d, the field frequencies are merged before saturation (BM25F):
  *   tf~(t,d) = Σ_f  w_f · tf_f(t,d) / (1 − b_f + b_f · len_f(d) / avglen_f)
@@ -12,13 +13,13 @@
 import type { KbEntry } from './types.js';
 import { stemWord, type Analyzer } from './analyzer.js';
 
-export type Field = 'title' | 'questions' | 'tags' | 'body' | 'concepts';
+export type Field = 'title' | 'questions' | 'tags' | 'body' | 'keys' | 'concepts';
 export type FieldWeights = Record<Field, number>;
 
-export const DEFAULT_FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 1.5, questions: 2.0, tags: 1.0, body: 1.0, concepts: 2.5 };
-export const DEFAULT_FIELD_B: Readonly<FieldWeights> = { title: 0.5, questions: 0.6, tags: 0.3, body: 0.75, concepts: 0 };
+export const DEFAULT_FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 1.5, questions: 2.0, tags: 1.0, body: 1.0, keys: 0.8, concepts: 2.5 };
+export const DEFAULT_FIELD_B: Readonly<FieldWeights> = { title: 0.5, questions: 0.6, tags: 0.3, body: 0.75, keys: 0.3, concepts: 0 };
 export const DEFAULT_K1 = 1.2;
-const FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'body', 'concepts'];
+const FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'body', 'keys', 'concepts'];
 /** Index term of a concept: not a word the analyser can produce. */
 export const conceptTerm = (id: string): string => `@${id}`;
 
@@ -61,6 +62,11 @@ export interface ScoredEntry {
   matchedMiss: number;
   /** Part of `matchedMass` matched in the fields that state the entry's subject (not the body alone). */
   subjectMass: number;
+}
+
+/** The key facts of an answer: what its editors wrote in **bold**. */
+export function keyFacts(md: string): string[] {
+  return [...md.matchAll(/\*\*([^*\n]{1,300})\*\*/g)].map((m) => m[1] as string);
 }
 
 /**
@@ -124,7 +130,7 @@ export class Bm25Index {
     const index = new Bm25Index(entries.length, opts.k1 ?? DEFAULT_K1, weights);
     // Pass 1: analyse every field into term ids, count lengths.
     const docTerms: Int32Array[][] = [];
-    const totalLen: FieldWeights = { title: 0, questions: 0, tags: 0, body: 0, concepts: 0 };
+    const totalLen: FieldWeights = { title: 0, questions: 0, tags: 0, body: 0, keys: 0, concepts: 0 };
     const ids: number[] = [];
     for (const entry of entries) {
       const texts: Record<Field, readonly string[]> = {
@@ -132,6 +138,7 @@ export class Bm25Index {
         questions: entry.questions,
         tags: entry.tags,
         body: [markdownText(entry.body)],
+        keys: keyFacts(entry.body),
         concepts: [],
       };
       const perField: Int32Array[] = [];

@@ -94,7 +94,9 @@ const FRAMES: readonly RegExp[] = [
 ];
 
 /** A leading self-introduction ("je suis nouvelle en préfecture,", "je bosse en commissariat,"): context. */
-const SELF_INTRO = /^(?:moi,? )?(?:je suis|jsuis|j'suis|chui|je bosse|je travaille|je viens d'arriver|je suis arrive|je suis arrivee|je debute|nouveau|nouvelle|en poste|agent|agente)(?: [^,.;:?!]{0,120})?[,:] */;
+const SELF_INTRO = /^(?:moi,? )?(?:je suis|jsuis|j'suis|chui|je bosse|je travaille|je viens d'arriver|je suis arrive|je suis arrivee|je debute|nouveau|nouvelle|en poste|agent|agente)(?: [^,.;:?!]{0,120}?)?(?:[,:]| et | mais | donc ) */;
+/** A run-on question sentence of this many words or more is split at its commas: the last clause asks, the others tell. */
+const LONG_SENTENCE_WORDS = 25;
 
 const KIND_RULES: readonly [QuestionKind, RegExp][] = [
   ['definition', /(?:^|\W)(?:c'est quoi|c quoi|ckoi|qu'est[- ]ce que c'est|qu'est[- ]ce qu(?:e|'on appelle|'une?)|que (?:signifie|veut dire|designe)|ca veut dire|definition|definir|ca designe|what is)(?:$|\W)/],
@@ -113,6 +115,32 @@ const BROAD = /(?:^|\W)(?:points? cles?|grandes lignes|l'essentiel|en resume|res
 
 const CONTENT_WORD = /[a-z0-9]{4,}/g;
 const GENERIC_WORDS = new Set(['sont', 'est-ce', 'cela', 'cette', 'celle', 'celui', 'ceux', 'elle', 'elles', 'leur', 'leurs', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lesquels', 'lesquelles', 'exact', 'vrai', 'raison', 'faux', 'juste', 'alors', 'donc', 'aussi', 'avoir', 'etre', 'fait', 'faire', 'dire', 'peut', 'peux', 'doit', 'faut', 'comment', 'pourquoi', 'quand']);
+
+function wordCount(folded: string): number {
+  let n = 0;
+  for (const _ of folded.matchAll(/[a-z0-9]+/g)) n++;
+  return n;
+}
+
+/**
+ * Start of the clause that asks, in a run-on sentence: the last comma clause with a content
+ * word, extended back to the clause holding the question word when there is one. 0 when the
+ * sentence has a single clause.
+ */
+function askingClauseStart(folded: string): number {
+  const starts = [0];
+  for (let i = 0; i < folded.length; i++) if (folded[i] === ',') starts.push(i + 1);
+  if (starts.length < 3) return 0;
+  let cut = 0;
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const clause = folded.slice(starts[k] as number, k + 1 < starts.length ? (starts[k + 1] as number) : folded.length);
+    if (QUESTION_START.test(clause.trimStart() ? ` ${clause.trimStart()}` : clause) || contentWords(clause) >= MIN_CONTENT_WORDS) {
+      cut = starts[k] as number;
+      break;
+    }
+  }
+  return cut;
+}
 
 function contentWords(folded: string): number {
   let n = 0;
@@ -183,6 +211,12 @@ export function focusQuestion(input: string): QuestionFocus {
   if (questionIdx.length === 0) questionIdx = all.map((_, i) => i);
   const weights = all.map((_, i) => (questionIdx.includes(i) ? 1 : CONTEXT_WEIGHT));
   const cleaned = all.map((s) => blank(s.folded, s.text));
+  // "Il a raison ?", "lesquels sont-ils ?": the sentence before holds the subject of the question.
+  const askedFirst = questionIdx.map((i) => (cleaned[i] as { folded: string }).folded).join(' ');
+  if (contentWords(askedFirst) < MIN_CONTENT_WORDS) {
+    const first = questionIdx[0] as number;
+    if (first > 0) weights[first - 1] = 1;
+  }
   // A self-introduction opening a sentence is context, even inside the question sentence.
   const pieces: FocusPiece[] = [];
   cleaned.forEach((c, i) => {
@@ -193,14 +227,20 @@ export function focusQuestion(input: string): QuestionFocus {
       cleaned[i] = { folded: c.folded.slice(offset), text: c.text.slice(offset) };
     }
   });
-  // "Il a raison ?", "lesquels sont-ils ?": the sentence before holds the subject of the question.
-  const asked = questionIdx.map((i) => (cleaned[i] as { folded: string }).folded).join(' ');
-  if (contentWords(asked) < MIN_CONTENT_WORDS) {
-    const first = questionIdx[0] as number;
-    if (first > 0) weights[first - 1] = 1;
-  }
   cleaned.forEach((c, i) => {
-    if (/[a-z0-9]/.test(c.folded)) pieces.push({ text: c.text, weight: weights[i] as number });
+    if (!/[a-z0-9]/.test(c.folded)) return;
+    const weight = weights[i] as number;
+    if (weight === 1 && questionIdx.length === 1 && wordCount(c.folded) >= LONG_SENTENCE_WORDS) {
+      // A run-on sentence ("je suis au service des étrangers depuis peu, en réunion mon chef a
+      // parlé de…, vous pouvez me rappeler le nom ?"): the clauses before the asking one are context.
+      const cut = askingClauseStart(c.folded);
+      if (cut > 0) {
+        pieces.push({ text: c.text.slice(0, cut), weight: CONTEXT_WEIGHT });
+        pieces.push({ text: c.text.slice(cut), weight });
+        return;
+      }
+    }
+    pieces.push({ text: c.text, weight });
   });
   const questionText = questionIdx.map((i) => (all[i] as Sentence).folded).join(' ');
   return {

@@ -47,6 +47,21 @@ describe('focusQuestion', () => {
     expect(context(q)).toContain('greffe');
   });
 
+  it('ends a self-introduction at « et » / « mais »: what follows is the question', () => {
+    const q = 'Je suis greffière au tribunal et je cherche les règles sur les données de santé : quelles sont-elles ?';
+    expect(context(q)).toContain('greffière au tribunal');
+    expect(question(q)).toContain('les règles sur les données de santé');
+  });
+
+  it('splits a long run-on sentence at its commas: the last clause asks, the others tell', () => {
+    const q =
+      "Alors voilà, je viens d'un autre ministère depuis trois semaines, hier au café une collègue a évoqué une plateforme de formation pour tous les agents, je n'ai pas retenu grand-chose, comment elle s'appelle ?";
+    expect(question(q)).toBe('comment elle s’appelle'.replace('’', "'"));
+    expect(context(q)).toContain('plateforme de formation');
+    // A short sentence with commas stays whole.
+    expect(question('Bref, pour les stagiaires, la formation est-elle ouverte ?')).toContain('pour les stagiaires');
+  });
+
   it('detects what is asked', () => {
     expect(focusQuestion('MIRAI, c’est quoi au juste ?').kind).toBe('definition');
     expect(focusQuestion('À qui dois-je écrire pour la charte ?').kind).toBe('who');
@@ -56,6 +71,10 @@ describe('focusQuestion', () => {
     expect(focusQuestion('La charte est-elle obligatoire ?').kind).toBe('yes_no');
     expect(focusQuestion('tu me donnes les points clés de la circulaire').broad).toBe(true);
     expect(focusQuestion('Qui signe la circulaire ?').broad).toBe(false);
+    expect(focusQuestion('Combien de personnes ont travaillé sur la charte ?').kind).toBe('quantity');
+    expect(focusQuestion('Avant quelle échéance faut-il diffuser la charte ?').kind).toBe('when');
+    expect(focusQuestion('Quel budget pour le réseau ?').asked).toBe('budget');
+    expect(focusQuestion('Quel type de données est interdit ?').asked).toBeUndefined();
   });
 
   it('never throws and always returns something to search on', () => {
