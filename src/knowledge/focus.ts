@@ -113,6 +113,14 @@ const KIND_RULES: readonly [QuestionKind, RegExp][] = [
 /** Broad questions: the gist of several entries ("les enjeux", "les règles", "pourquoi l'IA"). */
 const BROAD = /(?:^|\W)(?:points? cles?|grandes lignes|l'essentiel|en resume|resume[rz]?|synthese|les enjeux|enjeux|les regles|les principes|tout ce qu|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pourquoi l'ia|pour une slide|pour ma slide|une slide)(?:$|\W)/;
 
+/** Words that only say "give me the gist": dropped from a broad question that names its topic. */
+const GIST = new RegExp(
+  `${W}(?:les |des |quels sont les |quelles sont les )?(?:points? cles?|grandes lignes|l'essentiel|en resume|resumer|resume|synthese|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pour une slide|pour ma slide|une slide|sur une slide)(?= |,|\\?|!|\\.|$)`,
+  'g',
+);
+/** Words that name the document rather than a topic. */
+const DOCUMENT_WORDS = /(?:^|[^a-z])(?:la |le |cette |ce )?(?:circulaire|charte|texte|note|document)(?=[^a-z]|$)/g;
+
 const CONTENT_WORD = /[a-z0-9]{4,}/g;
 const GENERIC_WORDS = new Set(['sont', 'est-ce', 'cela', 'cette', 'celle', 'celui', 'ceux', 'elle', 'elles', 'leur', 'leurs', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lesquels', 'lesquelles', 'exact', 'vrai', 'raison', 'faux', 'juste', 'alors', 'donc', 'aussi', 'avoir', 'etre', 'fait', 'faire', 'dire', 'peut', 'peux', 'doit', 'faut', 'comment', 'pourquoi', 'quand']);
 
@@ -202,6 +210,23 @@ function kindOf(folded: string): QuestionKind {
   return folded.includes('?') ? 'yes_no' : 'statement';
 }
 
+/**
+ * « Les points clés sur pourquoi l'IA au ministère » asks for the gist of a topic: the gist words
+ * are dropped so that the topic is searched. Without a topic (« les points clés de la
+ * circulaire »), they stay: they then point to the entries that sum the circular up.
+ */
+function dropGist(pieces: FocusPiece[]): void {
+  const stripped = pieces.map((p) => {
+    const folded = foldSameLength(p.text);
+    const f = folded.replace(GIST, (m) => ' '.repeat(m.length));
+    let text = '';
+    for (let i = 0; i < p.text.length; i++) text += f[i] === ' ' && folded[i] !== ' ' ? ' ' : p.text[i];
+    return { piece: p, text, topic: contentWords(f.replace(DOCUMENT_WORDS, ' ')) };
+  });
+  if (stripped.reduce((n, s) => n + s.topic, 0) === 0) return;
+  for (const s of stripped) s.piece.text = s.text;
+}
+
 /** Splits a question into weighted pieces for retrieval, with its kind. Never throws. */
 export function focusQuestion(input: string): QuestionFocus {
   const text = input.length > MAX_FOCUS_CHARS ? input.slice(0, MAX_FOCUS_CHARS) : input;
@@ -243,10 +268,12 @@ export function focusQuestion(input: string): QuestionFocus {
     pieces.push({ text: c.text, weight });
   });
   const questionText = questionIdx.map((i) => (all[i] as Sentence).folded).join(' ');
+  const broad = BROAD.test(foldSameLength(text));
+  if (broad) dropGist(pieces);
   return {
     pieces: pieces.length ? pieces : [{ text, weight: 1 }],
     kind: kindOf(questionText),
-    broad: BROAD.test(foldSameLength(text)),
+    broad,
     asked: askedWord(questionText),
   };
 }

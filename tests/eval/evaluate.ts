@@ -49,6 +49,11 @@ export interface FullReport {
     unanswerable: Ratio;
     /** Questions outside the bot's scope: declined or handed to a human. */
     outOfScope: Ratio;
+    /**
+     * A last set written from the circular alone, late, by someone who saw nothing else: its score
+     * is read, its misses are not studied (`--misses=holdout` prints them, for the record).
+     */
+    holdout: { charter: EvalReport; unanswerable: Ratio; outOfScope: Ratio };
   };
   thresholds: ThresholdRow[];
 }
@@ -128,6 +133,16 @@ export async function evaluate(opts: { sets?: { name: string; file: string }[]; 
     const oosItems = readAll(ownFile('out-of-scope-2.jsonl'));
     const outOfScope = rejection(oosItems, await askAll(app, oosItems));
 
+    const holdItems = readAll(ownFile('holdout-3.jsonl'));
+    const holdCharter = holdItems.filter((i) => i.must_mention);
+    const holdUnk = holdItems.filter((i) => (i as { unanswerable?: boolean }).unanswerable);
+    const holdOos = holdItems.filter((i) => i.escalate_or_decline);
+    const holdout = {
+      charter: scoreDev(holdCharter, await askAll(app, holdCharter)),
+      unanswerable: rejection(holdUnk, await askAll(app, holdUnk)),
+      outOfScope: rejection(holdOos, await askAll(app, holdOos)),
+    };
+
     const answerable = [...sets.flatMap((s) => s.items), ...paraItems].filter((i) => i.must_mention);
     const rejectable = [...unkItems, ...oosItems, ...sets.flatMap((s) => s.items).filter((i) => i.escalate_or_decline)];
     const thresholds: ThresholdRow[] = [];
@@ -151,7 +166,7 @@ export async function evaluate(opts: { sets?: { name: string; file: string }[]; 
         await swept.close();
       }
     }
-    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope }, thresholds };
+    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope, holdout }, thresholds };
   } finally {
     await app.close();
   }

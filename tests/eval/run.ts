@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: scores the bot on the dev sets side by side, on our own held-out sets, and
  * prints the precision/recall trade-off of the confidence threshold, then the misses.
- * `npm run eval -- --misses=dev-2` limits the misses printed to one set (`--misses=none` for none).
+ * `npm run eval -- --misses=dev-2` limits the misses printed to one set (`own`, `holdout`, or
+ * `none` for none; the holdout's misses are never printed by default).
  */
 import { evaluate, type SetReport } from './evaluate.js';
 import { pct, type EvalReport, type Miss, type Ratio } from './scoring.js';
@@ -43,6 +44,12 @@ console.log(`    ${'charter paraphrases, intent'.padEnd(46)} ${fmt(own.paraphras
 console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.unanswerable)}`);
 console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.outOfScope)}`);
 
+console.log('\n  Last holdout (own/holdout-3.jsonl: scores only, misses not studied):');
+console.log(`    ${'charter questions, every fact'.padEnd(46)} ${fmt(own.holdout.charter.charterQuestions)}`);
+console.log(`    ${'intent'.padEnd(46)} ${fmt(own.holdout.charter.intent)}`);
+console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.unanswerable)}`);
+console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.outOfScope)}`);
+
 console.log('\n  Confidence threshold trade-off (all sets; answerable = charter questions with facts to find):');
 console.log('    threshold | answerable: correct  wrong  declined | unanswerable/out-of-scope: declined  answered');
 for (const r of thresholds) {
@@ -64,6 +71,11 @@ if (arg !== 'none') {
     printMisses(`${s.name} — verdicts`, r.verdicts.misses);
     printMisses(`${s.name} — UNSAFE ALLOWS`, r.unsafeAllows);
     printMisses(`${s.name} — alternative`, r.alternative.misses);
+  }
+  if (arg === 'holdout') {
+    printMisses('holdout — charter', own.holdout.charter.charterQuestions.misses);
+    printMisses('holdout — unanswerable', own.holdout.unanswerable.misses);
+    printMisses('holdout — out of scope', own.holdout.outOfScope.misses);
   }
   if (!arg || arg === 'own') {
     printMisses('own — paraphrases', [...own.paraphrases.intent.misses, ...own.paraphrases.charterQuestions.misses]);
