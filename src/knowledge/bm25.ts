@@ -90,6 +90,8 @@ export class Bm25Index {
   private postingDocs: Int32Array = new Int32Array(0);
   /** tf~/(k1+tf~) of the term in the entry. */
   private postingVals: Float32Array = new Float32Array(0);
+  /** 1 when the term stands in a field that states the entry's subject (not the body alone). */
+  private postingSubject: Uint8Array = new Uint8Array(0);
   private idfs: Float64Array = new Float64Array(0);
   /** tf~/(k1+tf~) of a term found once in the title and once in the questions, average lengths. */
   readonly idealSaturation: number;
@@ -208,18 +210,21 @@ export class Bm25Index {
     const fill = offsets.slice(0, vocabSize);
     const postingDocs = new Int32Array(pairTerms.length);
     const postingVals = new Float32Array(pairTerms.length);
+    const postingSubject = new Uint8Array(pairTerms.length);
     for (let doc = 0; doc < entries.length; doc++) {
       for (let p = docStarts[doc] as number; p < (docStarts[doc + 1] as number); p++) {
         const t = pairTerms[p] as number;
         const at = fill[t] as number;
         postingDocs[at] = doc;
         postingVals[at] = pairVals[p] as number;
+        postingSubject[at] = index.subjects[doc]?.has(t) ? 1 : 0;
         fill[t] = at + 1;
       }
     }
     index.offsets = offsets;
     index.postingDocs = postingDocs;
     index.postingVals = postingVals;
+    index.postingSubject = postingSubject;
     index.idfs = Float64Array.from(df, (d) => Math.log(1 + (entries.length - d + 0.5) / (d + 0.5)));
     return index;
   }
@@ -305,12 +310,12 @@ export class Bm25Index {
             this.unitStamp[d] = stamp;
             this.unitBest[d] = val;
             this.unitQuality[d] = a.quality;
-            this.unitSubject[d] = this.isSubject(d, a.termId) ? 1 : 0;
+            this.unitSubject[d] = this.postingSubject[p] as number;
             inUnit.push(d);
           } else if (val > (this.unitBest[d] as number)) {
             this.unitBest[d] = val;
             this.unitQuality[d] = Math.max(this.unitQuality[d] as number, a.quality);
-            if (this.isSubject(d, a.termId)) this.unitSubject[d] = 1;
+            if (this.postingSubject[p] === 1) this.unitSubject[d] = 1;
           }
         }
       }

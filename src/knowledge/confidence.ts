@@ -1,27 +1,38 @@
 /**
  * Calibrated confidence of a retrieval hit, in [0, 1].
  *
- * Three signals, each in [0, 1]:
- *   coverage  C = Σ_{query words matched by the entry} mass·weight / Σ_{query words} mass
- *               where a word's mass is its idf (a word unknown to the knowledge base counts as a
- *               rare word, `unknownWordMass`; general words such as "trouver" or "type" count for
- *               30 %), and weight is 1 for an exact match, 0.7 or 0.5 for a typo-tolerant match.
- *               "How much of the question does this entry cover?"
+ * The question is first focused (focus.ts): frames, greetings and politeness removed; the
+ * question sentence weighs 1, the sentences around it 0.5. Each distinct word is a unit whose
+ * mass is its idf in the knowledge base times its informativeness in everyday French
+ * (general-french.ts: "plutôt" ≈ 0.1, "budget" ≈ 0.5, a word absent from everyday French 1) and
+ * times 0.3 for general words ("trouver", "type"). A word no entry knows has the mass of a rare
+ * word times `UNKNOWN_WORD_SHARE`.
+ *
+ * Four signals, each in [0, 1]:
+ *   coverage  C = matched / (matched + against), where matched = Σ mass·quality over the units
+ *               the entry matches (quality 1 exact, 0.7 / 0.5 typo-tolerant, 0.85 through a
+ *               concept the entry answers) and against = what the entry leaves out of the
+ *               question sentence: each unknown word fully, each word the KB knows elsewhere for
+ *               half (retriever.ts, `KNOWN_MISS_FACTOR`), context sentences not at all.
+ *               "How much of what is asked does this entry cover?"
  *   strength  S = clamp((R − 0.5) / 0.5), R = score / ideal, ideal = the score of an entry having
- *               every matched query term once in its title and once in its questions. A single
- *               mention in the body gives R ≈ 0.6, in the questions R ≈ 0.85, in both title and
- *               questions R ≥ 1. "Does it match where the entry states its subject?"
+ *               every query unit once in its title and questions (or listing its concept).
+ *               "Does it match where the entry states its subject?"
+ *   subject   share of the matched information found in the title, phrasings, tags, bold key
+ *               facts or concepts rather than in the body alone.
  *   margin    M = (score − next score) / score for the top hit (0 for the others).
- *               "Is the top entry clearly ahead?"
  *
- *   confidence = C^1.5 · (0.3 + 0.7·S) · (0.95 + 0.05·M)
+ *   confidence = C^1.5 · (0.3 + 0.7·S) · (0.5 + 0.5·subject) · (0.95 + 0.05·M)
  *
- * Coverage dominates: an off-topic question shares few informative words with any entry. The
- * strength term stops a question from passing on a passing mention in a body ("mot de passe
- * oublié" against an entry that says "ne confiez pas vos mots de passe"). The margin only breaks
- * ties: near-duplicate entries are common and both are then good answers, so it weighs little.
- * Calibrated on paraphrased charter questions against off-topic ones: with the default threshold
- * 0.3, an entry must cover about two-thirds of the question's information with a good match.
+ * then, in the retriever, × 0.7 when the entry's subject does not name the word the question asks
+ * for (« quel **budget** »), × 0.4 when no entry knows that word, × 0.5 when the entry cannot hold
+ * the kind of answer asked (a date for « quand », a number for « combien »).
+ *
+ * Coverage dominates: an off-topic question carries informative words no entry covers. Strength
+ * and subject stop a question from passing on a passing mention in a body ("mot de passe oublié"
+ * against an entry that says "ne confiez pas vos mots de passe"). The margin only breaks ties.
+ * The threshold is calibrated by `npm run eval`, which prints the trade-off (answered correctly /
+ * wrongly / declined, and unanswerable questions declined) for a range of thresholds.
  */
 
 /** Below this confidence the bot says it is not sure and offers a human. */

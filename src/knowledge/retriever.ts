@@ -16,7 +16,7 @@ import { combineConfidence, hitSignals, unknownWordMass, UNKNOWN_WORD_SHARE } fr
 import { ConceptMatcher } from './concept-matcher.js';
 import type { Concept } from './concepts.js';
 import { focusQuestion, type QuestionFocus } from './focus.js';
-import { informativeness } from './general-french.js';
+import { informativeness, preloadGeneralFrench } from './general-french.js';
 
 export const DEFAULT_K = 4;
 /** Distinct query words considered (a pasted document is judged on its beginning). */
@@ -109,6 +109,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     this.fuzzy = FuzzyIndex.build(order.map((i) => (surface[i] as [string, number])[0]));
     this.unknownMass = unknownWordMass(entries.length);
     this.concepts = new ConceptMatcher(concepts ?? [], this.analyzer);
+    preloadGeneralFrench();
   }
 
   /** Concept words that analyse to nothing (only stop words), for `kb check`. */

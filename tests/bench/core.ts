@@ -7,11 +7,50 @@ import type { KbEntry } from '../../src/knowledge/types.js';
 import { readJsonl, type EvalItem } from '../eval/scoring.js';
 import { EVAL_DIR } from '../eval/evaluate.js';
 import { summarise, ms } from './stats.js';
+import { focusQuestion } from '../../src/knowledge/focus.js';
+
+function devQuestions(): string[] {
+  return ['dev.jsonl', 'dev-2.jsonl'].flatMap((f) => readJsonl<EvalItem>(join(EVAL_DIR, f)).map((i) => i.q));
+}
+
+/** Cost of the question-understanding steps on the real knowledge base, per question. */
+export async function benchUnderstanding(n = 10_000): Promise<[string, string][]> {
+  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:' });
+  const retriever = app.knowledge.current().retriever;
+  const questions = devQuestions();
+  const time = (f: (q: string) => unknown, count = n): ReturnType<typeof summarise> => {
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const q = questions[i % questions.length]!;
+      const t = performance.now();
+      f(q);
+      samples.push(performance.now() - t);
+    }
+    return summarise(samples);
+  };
+  const focus = time((q) => focusQuestion(q));
+  const plan = time((q) => retriever.plan(q));
+  const search = time((q) => retriever.search(q, 4));
+  const email = `${'Bonjour, suite à notre réunion de ce matin, mon chef m’a dit que la charte s’applique à tous. '.repeat(60)}Qui l’a signée ?`;
+  const long = Array.from({ length: 50 }, () => email).join('\n');
+  const big = time(() => retriever.search(long.slice(0, 2_000), 4), 500);
+  const words = long.split(/\s+/).length;
+  const bigFocus = time(() => focusQuestion(long), 50);
+  await app.close();
+  const row = (label: string, st: ReturnType<typeof summarise>): [string, string] => [label, `p50 ${ms(st.p50)}   p99 ${ms(st.p99)}`];
+  return [
+    row(`question focus (${n.toLocaleString('en')} dev questions)`, focus),
+    row('focus + analysis + concepts (query plan)', plan),
+    row('full search (plan, BM25F, confidence)', search),
+    row('search on a 2,000-character e-mail thread', big),
+    row(`focus on a ${words.toLocaleString('en')}-word message`, bigFocus),
+  ];
+}
 
 /** Per-turn latency of the whole core (shield, routing, retrieval, policy, dialogs) over N questions. */
 export async function benchTurns(n = 10_000): Promise<[string, string][]> {
   const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:' });
-  const questions = readJsonl<EvalItem>(join(EVAL_DIR, 'dev.jsonl')).map((i) => i.q);
+  const questions = devQuestions();
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const q = questions[i % questions.length]!;
@@ -21,7 +60,7 @@ export async function benchTurns(n = 10_000): Promise<[string, string][]> {
   }
   await app.close();
   const s = summarise(samples);
-  return [[`core turn latency (${n.toLocaleString('en')} questions)`, `p50 ${ms(s.p50)}   p99 ${ms(s.p99)}   max ${ms(s.max)}`]];
+  return [[`core turn latency (${n.toLocaleString('en')} dev and dev-2 questions)`, `p50 ${ms(s.p50)}   p99 ${ms(s.p99)}   max ${ms(s.max)}`]];
 }
 
 const WORDS = 'agent usager donnée outil application portail sécurité formation charte préfecture dossier courrier note rapport service direction réunion projet analyse traduction résumé image données personnelles confidentialité risque cyber éthique validation décision ambassadeur réseau culture pratique innovation efficacité'.split(' ');

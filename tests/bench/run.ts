@@ -1,11 +1,12 @@
 /** `npm run bench`: speed goals, measured (never asserted in timed tests). */
-import { benchTurns, benchIndex } from './core.js';
+import { benchTurns, benchIndex, benchUnderstanding } from './core.js';
 import { table } from './stats.js';
 import { benchPolicyPrivacy } from './policy-privacy.js';
 import { benchTeams } from './teams.js';
 
 const sections: [string, () => Promise<[string, string][]> | [string, string][]][] = [
   ['Core', () => benchTurns(10_000)],
+  ['Question understanding (real knowledge base)', () => benchUnderstanding(10_000)],
   ['Knowledge index', () => benchIndex(10_000)],
   ['Privacy shield and tool policy', () => benchPolicyPrivacy()],
   ['Teams endpoint (POST /api/messages, fake Bot Connector)', () => benchTeams({ conversations: 20, requests: 2_000 })],
