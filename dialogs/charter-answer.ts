@@ -11,6 +11,12 @@ const CLOSE_RATIO = 0.85;
 const BROAD_FLOOR = 0.6;
 /** Entries gathered for a broad question. */
 const MAX_SYNTHESIS = 3;
+/**
+ * Below the threshold but above this share of it, an entry clearly ahead of the others (by
+ * `HEDGE_LEAD`) is shown as the closest passage, with a caveat and the offer of an ambassador.
+ */
+const HEDGE_FLOOR = 0.5;
+const HEDGE_LEAD = 1.3;
 
 /** Answers a charter question from the knowledge base, or says it does not know and offers a human. */
 
@@ -67,17 +73,43 @@ export function multiReply(entries: KbEntry[], related: KbEntry[], confidence: n
 }
 
 /** Which entries answer: one, the two a question falls between, or a few for a broad question. */
-export function selectAnswer(hits: KbHit[], threshold: number, broad: boolean): { entries: KbEntry[]; mode: 'single' | 'between' | 'broad' } | undefined {
+export function selectAnswer(hits: KbHit[], threshold: number, broad: boolean): { entries: KbEntry[]; mode: 'single' | 'between' | 'broad' | 'hedged' } | undefined {
   const top = hits[0];
   if (!top) return undefined;
   if (broad) {
     const gathered = hits.filter((h) => h.confidence >= threshold * BROAD_FLOOR).slice(0, MAX_SYNTHESIS);
     if (gathered.length >= 2 && gathered.reduce((sum, h) => sum + h.confidence, 0) >= threshold * 1.5) return { entries: gathered.map((h) => h.entry), mode: 'broad' };
   }
-  if (top.confidence < threshold) return undefined;
   const second = hits[1];
+  if (top.confidence < threshold) {
+    const ahead = !second || second.confidence * HEDGE_LEAD <= top.confidence;
+    return top.confidence >= threshold * HEDGE_FLOOR && ahead ? { entries: [top.entry], mode: 'hedged' } : undefined;
+  }
   if (second && second.confidence >= threshold && second.confidence >= top.confidence * CLOSE_RATIO) return { entries: [top.entry, second.entry], mode: 'between' };
   return { entries: [top.entry], mode: 'single' };
+}
+
+/** The closest passage, shown with a caveat: the bot is not sure it answers the question. */
+export function hedgedReply(entry: KbEntry, related: KbEntry[], confidence: number): Reply {
+  const sources = entrySources(entry);
+  const source = sourceLine(sources);
+  const intro = 'Je ne suis pas certain d’avoir bien compris votre question. Le passage de la circulaire qui s’en rapproche le plus est le suivant :';
+  const outro = 'Si ce n’est pas ce que vous cherchiez, un ambassadeur IA peut vous répondre : je peux lui transmettre votre question.';
+  return {
+    text: `${intro}\n\n**${entry.title}**\n${entry.body}\n\n_${source}_\n\n${outro}`,
+    choices: [askAmbassador('low_confidence'), ...related.slice(0, 2).map(entryChoice)],
+    card: {
+      title: entry.title,
+      body: `${intro}\n\n${entry.body}\n\n${outro}`,
+      sources,
+      actions: [
+        { label: '👍 Utile', value: 'utile', action: { type: 'feedback', value: 'up', data: { entryId: entry.id } } },
+        { label: '👎 Pas utile', value: 'pas utile', action: { type: 'feedback', value: 'down', data: { entryId: entry.id } } },
+      ],
+      fallbackText: `${intro}\n\n${entry.title}\n${plain(entry.body)}\n${source}\n\n${outro}`,
+    },
+    meta: { intent: 'charter_question', confidence, sources, escalate: true, hedged: true },
+  };
 }
 
 export function notSureReply(hits: KbHit[], threshold: number): Reply {
@@ -122,6 +154,11 @@ export const charterAnswerDialog: Dialog = {
     ctx.state.lastAnswer = `réponse de l’assistant : ${chosen.entries.map((e) => `« ${e.title} »`).join(' et ')}`;
     const rest = hits.filter((h) => !chosen.entries.includes(h.entry));
     if (chosen.mode === 'single') return done(answerReply(first, relatedOf(first, kb.byId, rest), top.confidence));
+    if (chosen.mode === 'hedged') {
+      ctx.state.lastAnswer = `passage le plus proche proposé par l’assistant, sans certitude : « ${first.title} »`;
+      if (ctx.message.channel !== 'cli') await ctx.services.stores.unanswered.add(ctx.text, top.confidence, ctx.services.now());
+      return done(hedgedReply(first, relatedOf(first, kb.byId, rest), top.confidence));
+    }
     const related = relatedOf(first, kb.byId, rest).filter((e) => !chosen.entries.includes(e));
     return done(multiReply(chosen.entries, related, top.confidence, chosen.mode));
   },

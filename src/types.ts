@@ -108,6 +108,8 @@ export interface ReplyMeta {
   data?: string[];
   /** Escalation ticket the reply is about. */
   ticket?: number;
+  /** A charter answer given with a caveat: the closest passage, below the confidence threshold. */
+  hedged?: boolean;
 }
 
 /** The single outgoing message type. Adapters render it; the core never builds platform markup. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { selectAnswer, multiReply } from '../../dialogs/charter-answer.js';
+import { selectAnswer, multiReply, hedgedReply } from '../../dialogs/charter-answer.js';
 import type { KbEntry, KbHit } from '../../src/knowledge/types.js';
 import { testBot, allText, mainMeta } from '../helpers/test-bot.js';
 
@@ -28,7 +28,7 @@ describe('selectAnswer', () => {
     ['a close second below the threshold is not shown', [hit(a, 0.21), hit(b, 0.19)], false, 'single', ['a']],
     ['a broad question gathers up to three entries', [hit(a, 0.3), hit(b, 0.2), hit(c, 0.15), hit(entry('d', 'Quatrième', 'D'), 0.14)], true, 'broad', ['a', 'b', 'c']],
     ['a broad question with weak hits is not answered', [hit(a, 0.13), hit(b, 0.12)], true, undefined, []],
-    ['nothing confident: no answer', [hit(a, 0.1)], false, undefined, []],
+    ['nothing confident: no answer', [hit(a, 0.08)], false, undefined, []],
     ['no hit at all', [], false, undefined, []],
   ] as const)('%s', (_, hits, broad, mode, ids) => {
     const chosen = selectAnswer([...hits], t, broad);
@@ -82,5 +82,27 @@ describe('charter answers through the bot', () => {
     expect(all.length).toBeGreaterThan(10);
     expect(all).not.toMatch(/error|exception|undefined|stack/i);
     expect(all).toMatch(/[éèàç]|\b(?:je|vous|la|le|les|de)\b/);
+  });
+});
+
+describe('hedged answers', () => {
+  const t = 0.2;
+  it.each([
+    ['just below the threshold, clearly ahead: the closest passage, hedged', [hit(a, 0.15), hit(b, 0.05)], 'hedged'],
+    ['just below, but not ahead of the next: no passage', [hit(a, 0.15), hit(b, 0.13)], undefined],
+    ['far below the threshold: no passage', [hit(a, 0.09)], undefined],
+  ] as const)('%s', (_, hits, mode) => {
+    expect(selectAnswer([...hits], t, false)?.mode).toBe(mode);
+  });
+});
+
+describe('hedgedReply', () => {
+  it('says it is not sure, shows the passage with its source and offers an ambassador first', () => {
+    const r = hedgedReply(a, [b], 0.07);
+    expect(r.text).toMatch(/^Je ne suis pas certain/);
+    expect(r.text).toContain('Source : Circulaire, a');
+    expect(r.meta).toMatchObject({ escalate: true, hedged: true, intent: 'charter_question' });
+    expect(r.choices?.[0]?.action?.type).toBe('escalate');
+    expect(r.card?.fallbackText).toContain('Premier sujet');
   });
 });

@@ -30,10 +30,14 @@ export interface ThresholdRow {
   threshold: number;
   /** Answerable charter questions (dev, dev-2, own). */
   correct: number;
+  /** Of `correct`: shown as the closest passage with a caveat (below the threshold). */
+  correctHedged: number;
   wrong: number;
   declined: number;
   /** Unanswerable and out-of-scope questions: declined (or a human offered) vs answered. */
   rejected: number;
+  /** Of `rejected`: a passage was shown with a caveat and the offer of a human. */
+  rejectedHedged: number;
   answered: number;
 }
 
@@ -46,19 +50,24 @@ export interface FullReport {
     /** Our paraphrases of the circular's facts (other wording than the dev sets). */
     paraphrases: EvalReport;
     /** In-domain questions the circular does not answer: the bot must say so or offer a human. */
-    unanswerable: Ratio;
+    unanswerable: Rejection;
     /** Questions outside the bot's scope: declined or handed to a human. */
-    outOfScope: Ratio;
+    outOfScope: Rejection;
     /**
      * A last set written from the circular alone, late, by someone who saw nothing else: its score
      * is read, its misses are not studied (`--misses=holdout` prints them, for the record).
      */
-    holdout: { charter: EvalReport; unanswerable: Ratio; outOfScope: Ratio };
+    holdout: { charter: EvalReport; unanswerable: Rejection; outOfScope: Rejection };
   };
   thresholds: ThresholdRow[];
 }
 
 const HONEST = /ne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|donne|indique|cite|parle)|je ne trouve pas|pas de réponse sûre/i;
+
+/** The closest passage shown with a caveat (dialogs/charter-answer.ts, `hedgedReply`). */
+export function hedged(res: AskResult): boolean {
+  return res.answer.startsWith('Je ne suis pas certain d’avoir bien compris votre question.');
+}
 
 /** True when the bot declined: said it does not know, handed over to a human, or said it is out of scope. */
 export function declined(res: AskResult): boolean {
@@ -98,11 +107,17 @@ async function compareRetrievers(app: App, items: readonly EvalItem[]): Promise<
   return { ours, stock };
 }
 
-function rejection(items: readonly EvalItem[], results: readonly AskResult[]): Ratio {
-  const r: Ratio = { ok: 0, total: 0, misses: [] };
+export interface Rejection extends Ratio {
+  /** Of `ok`: the closest passage was shown with a caveat and the offer of a human. */
+  hedged: number;
+}
+
+function rejection(items: readonly EvalItem[], results: readonly AskResult[]): Rejection {
+  const r: Rejection = { ok: 0, total: 0, misses: [], hedged: 0 };
   items.forEach((item, i) => {
     const res = results[i]!;
     r.total++;
+    if (hedged(res)) r.hedged++;
     if (declined(res)) r.ok++;
     else r.misses.push({ id: item.id, q: item.q, detail: `answered from ${res.sources.map((x) => x.id).join(', ') || res.intent} (${res.confidence})` });
   });
@@ -146,20 +161,25 @@ export async function evaluate(opts: { sets?: { name: string; file: string }[]; 
     const answerable = [...sets.flatMap((s) => s.items), ...paraItems].filter((i) => i.must_mention);
     const rejectable = [...unkItems, ...oosItems, ...sets.flatMap((s) => s.items).filter((i) => i.escalate_or_decline)];
     const thresholds: ThresholdRow[] = [];
-    for (const threshold of opts.thresholds ?? [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
+    for (const threshold of opts.thresholds ?? [0.05, 0.07, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
       const swept = newApp(threshold);
       try {
-        const row: ThresholdRow = { threshold, correct: 0, wrong: 0, declined: 0, rejected: 0, answered: 0 };
+        const row: ThresholdRow = { threshold, correct: 0, correctHedged: 0, wrong: 0, declined: 0, rejected: 0, rejectedHedged: 0, answered: 0 };
         const answers = await askAll(swept, answerable);
         answerable.forEach((item, i) => {
           const res = answers[i]!;
-          if (item.must_mention!.every((fact) => fact.some((s) => mentions(res.answer, s)))) row.correct++;
+          if (item.must_mention!.every((fact) => fact.some((s) => mentions(res.answer, s)))) {
+            row.correct++;
+            if (hedged(res)) row.correctHedged++;
+          }
           else if (res.sources.length === 0 || declined(res)) row.declined++;
           else row.wrong++;
         });
         for (const res of await askAll(swept, rejectable)) {
-          if (declined(res)) row.rejected++;
-          else row.answered++;
+          if (declined(res)) {
+            row.rejected++;
+            if (hedged(res)) row.rejectedHedged++;
+          } else row.answered++;
         }
         thresholds.push(row);
       } finally {

@@ -41,23 +41,24 @@ console.log(`  PII precision                  ${(pii.precision * 100).toFixed(1)
 console.log('\n  Own held-out sets (written from the circular, not from the dev sets):');
 console.log(`    ${'charter paraphrases, every fact'.padEnd(46)} ${fmt(own.paraphrases.charterQuestions)}`);
 console.log(`    ${'charter paraphrases, intent'.padEnd(46)} ${fmt(own.paraphrases.intent)}`);
-console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.unanswerable)}`);
-console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.outOfScope)}`);
+console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.unanswerable)} (${own.unanswerable.hedged} with a hedged passage)`);
+console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.outOfScope)} (${own.outOfScope.hedged} with a hedged passage)`);
 
 console.log('\n  Last holdout (own/holdout-3.jsonl: scores only, misses not studied):');
 console.log(`    ${'charter questions, every fact'.padEnd(46)} ${fmt(own.holdout.charter.charterQuestions)}`);
 console.log(`    ${'intent'.padEnd(46)} ${fmt(own.holdout.charter.intent)}`);
-console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.unanswerable)}`);
+console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.unanswerable)} (${own.holdout.unanswerable.hedged} with a hedged passage)`);
 console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.outOfScope)}`);
 
 console.log('\n  Confidence threshold trade-off (all sets; answerable = charter questions with facts to find):');
-console.log('    threshold | answerable: correct  wrong  declined | unanswerable/out-of-scope: declined  answered');
+console.log('    threshold | answerable: correct (hedged)   wrong      declined   | unanswerable/out-of-scope: declined (hedged)   answered');
 for (const r of thresholds) {
   const n = r.correct + r.wrong + r.declined;
   const m = r.rejected + r.answered;
   const p = (x: number, t: number) => `${String(x).padStart(4)} (${((x / Math.max(1, t)) * 100).toFixed(0).padStart(3)} %)`;
-  console.log(`    ${r.threshold.toFixed(2).padStart(9)} | ${p(r.correct, n)} ${p(r.wrong, n)} ${p(r.declined, n)} | ${p(r.rejected, m)} ${p(r.answered, m)}`);
+  console.log(`    ${r.threshold.toFixed(2).padStart(9)} | ${p(r.correct, n)} ${String(r.correctHedged).padStart(4)}  ${p(r.wrong, n)} ${p(r.declined, n)} | ${p(r.rejected, m)} ${String(r.rejectedHedged).padStart(4)}  ${p(r.answered, m)}`);
 }
+console.log('    (hedged: the closest passage shown with « je ne suis pas certain » and the offer of an ambassador)');
 
 if (arg !== 'none') {
   console.log('\nMisses');
