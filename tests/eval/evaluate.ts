@@ -62,7 +62,7 @@ export interface FullReport {
   thresholds: ThresholdRow[];
 }
 
-const HONEST = /ne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|donne|indique|cite|parle)|je ne trouve pas|pas de réponse sûre/i;
+const HONEST = /ne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|donne|indique|cite|parle|dresse|nomme|liste)|je ne trouve pas|pas de réponse sûre/i;
 
 /** The closest passage shown with a caveat (dialogs/charter-answer.ts, `hedgedReply`). */
 export function hedged(res: AskResult): boolean {
