@@ -101,7 +101,8 @@ const LONG_SENTENCE_WORDS = 25;
 const KIND_RULES: readonly [QuestionKind, RegExp][] = [
   ['definition', /(?:^|\W)(?:c'est quoi|c quoi|ckoi|qu'est[- ]ce que c'est|qu'est[- ]ce qu(?:e|'on appelle|'une?)|que (?:signifie|veut dire|designe)|ca veut dire|definition|definir|ca designe|what is)(?:$|\W)/],
   ['who', /(?:^|\W)(?:qui|a qui|aupres de qui|par qui|c'est a qui|quel(?:le)?s? (?:service|entite|direction|interlocuteur|organisme|personne|acteur|instance|structure)s?|who)(?:$|\W)/],
-  ['when', /(?:^|\W)(?:quand|a quelle date|quelle date|en quelle annee|quelle annee|a quel moment|depuis quand|jusqu'a quand|quelle echeance|quel delai|quelle date limite|what date|when)(?:$|\W)/],
+  // Not a bare « quand »: « quand utiliser MIRAI ? » asks in which case, not for a date.
+  ['when', /(?:^|\W)(?:quand (?:a|ont|aura|auront|sera|seront|etait|est-ce que la|est-ce que le)(?: \S+)? (?:eu lieu|ete|lieu)|a quelle date|quelle date|en quelle annee|quelle annee|a quel moment|depuis quand|jusqu'a quand|quelle echeance|quel delai|quelle date limite|what date|when)(?:$|\W)/],
   ['quantity', /(?:^|\W)(?:combien|quel (?:budget|montant|cout|prix|nombre|effectif|pourcentage|taux|volume)|quelle (?:somme|part|proportion|duree|quantite)|how (?:much|many))(?:$|\W)/],
   ['where', /(?:^|\W)(?:ou (?:trouver|se trouve|est|sont|consulter|puis-je|peut-on)|where)(?:$|\W)/],
   ['why', /(?:^|\W)(?:pourquoi|pk|pq|dans quel but|a quoi (?:sert|servent|bon)|why)(?:$|\W)/],
