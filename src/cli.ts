@@ -3,6 +3,7 @@ import { createApp, type App } from './app.js';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
 import { checkKnowledge } from './knowledge/snapshot.js';
+import { unusedConcepts } from './knowledge/concepts.js';
 import { formatProblem, KnowledgeError } from './knowledge/loader.js';
 import { askJsonl, askOne } from './ask.js';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
@@ -103,9 +104,12 @@ function kbCheck(values: Record<string, unknown>, io: Io): number {
   const tools = snapshot!.policy.catalogue.tools.length;
   const amb = snapshot!.directory;
   io.stdout.write(
-    `Knowledge OK: ${snapshot!.entries.length} FAQ entries, ${tools} tools, ${snapshot!.topics.length} out-of-scope topics, ` +
+    `Knowledge OK: ${snapshot!.entries.length} FAQ entries, ${snapshot!.concepts.length} concepts, ${tools} tools, ${snapshot!.topics.length} out-of-scope topics, ` +
       `${amb.ambassadors.length} ambassadors in ${amb.allScopes().length} scopes (${dir})\n`,
   );
+  for (const c of unusedConcepts(snapshot!.entries, snapshot!.concepts)) {
+    io.stdout.write(`  note: concept "${c.id}" (concepts.yaml) is listed by no entry, so its words lead nowhere (add it to the concepts: of the entries that answer it)\n`);
+  }
   return 0;
 }
 

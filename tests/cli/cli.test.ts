@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
@@ -120,6 +120,27 @@ describe('charte-ia redact and kb check', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/faq\/mirai-portail\.md:\d+: invalid YAML/);
     expect(stderr).toMatch(/tools\.yaml/);
+  });
+
+  it('kb check validates the concept layer: unknown concepts, bad ids, stop-word-only words, unused concepts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    cpSync(join(PROJECT_ROOT, 'knowledge'), dir, { recursive: true });
+    const entry = join(dir, 'faq', 'mirai-portail.md');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^concepts: \[/m, 'concepts: [portail-inconnu, '));
+    writeFileSync(join(dir, 'concepts.yaml'), `${readFileSync(join(dir, 'concepts.yaml'), 'utf8')}\n  - id: Mauvais Id\n    label: "Un concept mal nommé"\n    words: [exemple]\n  - id: vide-de-sens\n    label: "Mots vides"\n    words: [de la]\n`);
+    const { code, stderr } = await runCli(['kb', 'check', '--knowledge', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/faq\/mirai-portail\.md \[concepts\]: concept "portail-inconnu" is not defined in concepts\.yaml \(fix: /);
+    expect(stderr).toMatch(/concepts\.yaml:\d+ \[concepts\.\d+\.id\]: id must be kebab-case/);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('portail-inconnu, ', ''));
+    writeFileSync(join(dir, 'concepts.yaml'), readFileSync(join(dir, 'concepts.yaml'), 'utf8').replace(/\n  - id: Mauvais Id[\s\S]*$/, '\n  - id: vide-de-sens\n    label: "Mots vides"\n    words: [de la]\n'));
+    const second = await runCli(['kb', 'check', '--knowledge', dir]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/concepts\.yaml \[concepts\.vide-de-sens\]: "de la" has only stop words/);
+    writeFileSync(join(dir, 'concepts.yaml'), readFileSync(join(dir, 'concepts.yaml'), 'utf8').replace('words: [de la]', 'words: [exemple rare]'));
+    const third = await runCli(['kb', 'check', '--knowledge', dir]);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/note: concept "vide-de-sens" \(concepts\.yaml\) is listed by no entry/);
   });
 
   it('kb check passes on the shipped knowledge', async () => {
