@@ -126,9 +126,11 @@ const DIGIT = /\d/;
 /** Stem of a folded word, accent-free; words with digits are kept as they are. */
 /**
  * Words whose Snowball stem collides with an unrelated word: "usager" (a user of the public
- * service) and "usage" (a use) both give "usag"; "données" (data) and "donner" (to give) both "don".
+ * service) and "usage" (a use) both give "usag"; "données" (data) and "donner" (to give) both "don";
+ * "s'applique" (applies to) and "application" (an app) both "appliqu".
  */
 const DISTINCT: ReadonlyMap<string, string> = new Map([
+  ...['applique', 'appliquer', 'appliquent', 'appliques', 'appliquee', 'appliquees', 'appliquera', 'appliqueront', 'appliquait', 'appliquerait'].map((w): [string, string] => [w, 'appliquer']),
   ['donnee', 'donnee'],
   ['donnees', 'donnee'],
   ['usager', 'usager'],
