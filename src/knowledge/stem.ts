@@ -130,7 +130,7 @@ const DIGIT = /\d/;
  * "s'applique" (applies to) and "application" (an app) both "appliqu".
  */
 const DISTINCT: ReadonlyMap<string, string> = new Map([
-  ...['applique', 'appliquer', 'appliquent', 'appliques', 'appliquee', 'appliquees', 'appliquera', 'appliqueront', 'appliquait', 'appliquerait'].map((w): [string, string] => [w, 'appliquer']),
+  ...['applique', 'appliquer', 'appliquent', 'appliques', 'appliquee', 'appliquees', 'appliquera', 'appliqueront', 'appliquait', 'appliquerait', 'applies', 'apply'].map((w): [string, string] => [w, 'appliquer']),
   ['donnee', 'donnee'],
   ['donnees', 'donnee'],
   ['usager', 'usager'],

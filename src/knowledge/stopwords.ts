@@ -23,7 +23,12 @@ quel quelle quels quelles comment combien lequel laquelle lesquels lesquelles
 aussi tres bien tout tous toute toutes autre autres meme
 bonjour bonsoir salut merci svp stp ok okay alors voila bref ici chose truc
 exactement vraiment concretement precisement justement simplement actuellement notamment
+the to too is are was were it its what whats of for and can could my your our we they this that
+these those do does did there any who how why where which be been will would should have has
+just also please pls if than then from by at with about into
 `;
+/* The last lines are English function words: agents mix English into their questions
+   (« the charte applies to contractors too ? »); like French grammar words they carry no topic. */
 
 export const FRENCH_STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w !== ''));
 
