@@ -93,8 +93,8 @@ const FRAMES: readonly RegExp[] = [
   ),
 ];
 
-/** A leading self-introduction ("je suis nouvelle en préfecture,", "je bosse en commissariat,"): context. */
-const SELF_INTRO = /^(?:moi,? )?(?:je suis|jsuis|j'suis|chui|je bosse|je travaille|je viens d'arriver|je suis arrive|je suis arrivee|je debute|nouveau|nouvelle|en poste|agent|agente)(?: [^,.;:?!]{0,120}?)?(?:[,:]| et | mais | donc ) */;
+/** A leading self-introduction or purpose ("je suis nouvelle en préfecture,", "pour un article de l'intranet,"): context. */
+const SELF_INTRO = /^(?:moi,? )?(?:je suis|jsuis|j'suis|chui|je bosse|je travaille|je viens d'arriver|je suis arrive|je suis arrivee|je debute|nouveau|nouvelle|en poste|agent|agente|pour (?:un|une|mon|ma|mes|notre|nos) |dans le cadre d(?:e |')|en vue d(?:e |'))(?: [^,.;:?!]{0,120}?)?(?:[,:]| et | mais | donc ) */;
 /** A run-on question sentence of this many words or more is split at its commas: the last clause asks, the others tell. */
 const LONG_SENTENCE_WORDS = 25;
 
