@@ -143,7 +143,10 @@ export const charterAnswerDialog: Dialog = {
     }
     const hits = ctx.hits ?? kb.retriever.search(ctx.text, 4);
     const top = hits[0];
-    const chosen = selectAnswer(hits, kb.threshold, focusQuestion(ctx.text).broad);
+    let chosen = selectAnswer(hits, kb.threshold, focusQuestion(ctx.text).broad);
+    // A passage is offered with a caveat only to a question of the domain (IA, charte, MIRAI…):
+    // « traduis-moi bonne année en japonais » must not get the passage that mentions « traduire ».
+    if (chosen?.mode === 'hedged' && ctx.intent?.rule === 'kb-partial') chosen = undefined;
     if (!top || !chosen) {
       ctx.state.lastAnswer = 'l’assistant n’a pas trouvé de réponse sûre dans la charte';
       if (ctx.message.channel !== 'cli') await ctx.services.stores.unanswered.add(ctx.text, top?.confidence ?? 0, ctx.services.now());

@@ -106,3 +106,12 @@ describe('hedgedReply', () => {
     expect(r.card?.fallbackText).toContain('Premier sujet');
   });
 });
+
+describe('hedged passages only within the domain', () => {
+  const bot = testBot();
+  it('offers no passage to an off-domain request that only shares a word with an entry', async () => {
+    const r = await bot.say('hedge-1', 'Traduis-moi « bonne année » en japonais stp');
+    expect(allText(r)).not.toMatch(/^Je ne suis pas certain/);
+    expect(mainMeta(r).sources ?? []).toEqual([]);
+  });
+});
