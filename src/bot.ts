@@ -80,7 +80,7 @@ export class Bot implements BotLike {
     const ctx: TurnContext = { message: { ...message, text }, text, piiTypes, state, services: this.services };
     const replies: Reply[] = [];
     if (piiTypes.length && !state.privacyNoticeShown) {
-      replies.push(privacyNotice(piiTypes));
+      replies.push(privacyNotice(piiTypes, this.services.config.RETENTION_DAYS));
       state.privacyNoticeShown = true;
     }
 
