@@ -3,6 +3,8 @@ import { done, waitFor } from '../src/dialog.js';
 import type { Choice, Reply } from '../src/types.js';
 import type { TicketTrigger } from '../src/store/escalation-types.js';
 import { fold } from '../src/text.js';
+import { readUnit, resolveUnit, UNKNOWN_UNIT, type UnitRef } from '../src/escalation/units.js';
+import { toScope } from '../src/escalation/notices.js';
 
 /**
  * Agent side of a hand-off: which question (redacted), which unit (asked once, remembered), then
@@ -16,7 +18,7 @@ interface EscalationState extends Record<string, unknown> {
   question: string;
   context: string;
   trigger: TicketTrigger;
-  unit?: string;
+  unit?: UnitRef;
   retries: number;
 }
 
@@ -45,22 +47,25 @@ function askUnit(ctx: TurnContext, again: boolean): Reply {
     .allScopes()
     .filter((s) => s.kind !== 'departement' && s.kind !== 'service')
     .slice(0, 7)
-    .map((s) => ({ label: s.label, value: s.label, action: { type: 'escalation.unit', value: s.id } }));
+    .map((s) => ({ label: s.label, value: s.label, action: { type: 'escalation.unit', value: s.id } }))
+    .concat({ label: 'Je ne sais pas', value: 'Je ne sais pas', action: { type: 'escalation.unit', value: UNKNOWN_UNIT } });
   const text = again
-    ? 'Je n’ai pas reconnu cette structure. Choisissez-la dans la liste, ou indiquez votre direction, votre région ou votre département (par exemple « 35 »).'
-    : 'Pour transmettre votre question aux bons ambassadeurs, de quelle structure dépendez-vous ? Choisissez-la, ou écrivez votre direction, votre région ou votre numéro de département. Je m’en souviendrai.';
+    ? 'Je n’ai pas reconnu cette structure. Choisissez-la dans la liste, ou indiquez votre direction, votre région ou votre département (nom ou numéro, par exemple « préfecture du Rhône » ou « 69 »). Si vous ne savez pas, répondez « je ne sais pas » : votre question ira au pool national.'
+    : 'Pour transmettre votre question aux bons ambassadeurs, de quelle structure dépendez-vous ? Choisissez-la, ou écrivez-la comme vous la nommez (« préfecture du Rhône », « pref 69 », « DGEF »…). Si vous ne savez pas, répondez « je ne sais pas ». Je m’en souviendrai.';
   return reply(text, choices);
 }
 
 function confirm(ctx: TurnContext, s: EscalationState): Reply {
-  const dir = ctx.services.knowledge().directory;
-  const { scope } = dir.route(s.unit ?? dir.nationalScope);
+  const route = ctx.services.escalation.routeOf(s.unit ?? UNKNOWN_UNIT);
   const lines = [
-    `Voici ce qui sera transmis aux ambassadeurs IA (${scope.label}) :`,
+    `Voici ce qui sera transmis aux ambassadeurs IA (${route.scope.label}) :`,
     '',
     ...s.question.split('\n').map((l) => `> ${l}`),
   ];
   if (s.context) lines.push('', `_Contexte : ${s.context}_`);
+  if (!route.unit.known) lines.push('', 'Structure non précisée : votre demande ira au pool national des ambassadeurs IA.');
+  else if (route.fallback) lines.push('', `**Votre structure** : ${route.unit.label}. Aucun ambassadeur n’y est disponible pour l’instant : votre demande ira ${toScope(route.scope, route.scope.id)}.`);
+  else lines.push('', `**Votre structure** : ${route.unit.label}.`);
   lines.push('', 'Les données personnelles éventuelles ont été masquées. Confirmez-vous l’envoi ?');
   return reply(lines.join('\n'), [SEND, EDIT, CANCEL]);
 }
@@ -80,7 +85,7 @@ async function next(ctx: TurnContext, s: EscalationState): Promise<DialogResult>
   if (!s.question) return waitFor({ ...s, step: 'question' }, askQuestion());
   if (!s.unit) {
     const unit = await ctx.services.escalation.unitOf(ctx.message.channel, ctx.message.user.id);
-    if (unit && ctx.services.knowledge().directory.scope(unit)) s = { ...s, unit };
+    if (unit) s = { ...s, unit };
     else return waitFor({ ...s, step: 'unit', retries: 0 }, askUnit(ctx, false));
   }
   return waitFor({ ...s, step: 'confirm' }, confirm(ctx, s));
@@ -88,15 +93,15 @@ async function next(ctx: TurnContext, s: EscalationState): Promise<DialogResult>
 
 async function open(ctx: TurnContext, s: EscalationState): Promise<DialogResult> {
   const { message } = ctx;
-  const { ticket, scope } = await ctx.services.escalation.open(
+  const { ticket, route } = await ctx.services.escalation.open(
     { channel: message.channel, userId: message.user.id, conversationId: message.conversationId, name: message.user.name },
-    s.unit!,
+    s.unit ?? UNKNOWN_UNIT,
     s.question,
     s.context,
     s.trigger,
   );
   return done({
-    text: `C’est transmis : votre demande **#${ticket.id}** est entre les mains des ambassadeurs IA (${scope.label}). Leur réponse arrivera dans cette conversation. Tapez « mes demandes » pour suivre son état.`,
+    text: `C’est transmis : votre demande **#${ticket.id}** est entre les mains des ambassadeurs IA (${route.scope.label}). Leur réponse arrivera dans cette conversation. Tapez « mes demandes » pour suivre son état.`,
     meta: { intent: 'escalation_request', escalate: true, ticket: ticket.id },
   });
 }
@@ -123,13 +128,23 @@ export const escalationDialog: Dialog = {
     }
     if (s.step === 'unit') {
       const dir = ctx.services.knowledge().directory;
-      const scope = action?.type === 'escalation.unit' ? dir.scope(action.value ?? '') : action ? undefined : dir.findScope(ctx.text);
-      if (!scope) {
+      const reading = action ? undefined : readUnit(dir, ctx.text);
+      const ref =
+        action?.type === 'escalation.unit'
+          ? action.value === UNKNOWN_UNIT
+            ? UNKNOWN_UNIT
+            : resolveUnit(dir, action.value ?? '')?.ref
+          : reading?.dontKnow
+            ? UNKNOWN_UNIT
+            : reading?.tooLong
+              ? undefined
+              : reading?.ref;
+      if (!ref) {
         if (s.retries >= 1 && !action) return { handled: false };
         return waitFor({ ...s, retries: s.retries + 1 }, askUnit(ctx, true));
       }
-      await ctx.services.escalation.setUnit(ctx.message.channel, ctx.message.user.id, scope.id);
-      return next(ctx, { ...s, unit: scope.id });
+      if (ref !== UNKNOWN_UNIT) await ctx.services.escalation.setUnit(ctx.message.channel, ctx.message.user.id, ref);
+      return next(ctx, { ...s, unit: ref });
     }
     const choice = action?.type === 'escalation.confirm' ? action.value : YES.test(f) ? 'send' : NO.test(f) ? 'cancel' : /modifier/.test(f) ? 'edit' : undefined;
     if (choice === 'send') return open(ctx, s);

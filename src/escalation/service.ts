@@ -4,6 +4,7 @@ import { DeliveryError } from '../types.js';
 import type { Outbox } from '../channels.js';
 import type { Stores, Ticket, TicketAgent, TicketTrigger } from '../store/escalation-types.js';
 import { CONSOLE_LIKE_CHANNELS, type Ambassador, type Directory, type Scope } from './directory.js';
+import { readUnit, resolveUnit, routeUnit, UNKNOWN_UNIT, type UnitRef, type UnitRoute } from './units.js';
 import {
   agentFollowUp,
   ambassadorAnswer,
@@ -53,12 +54,20 @@ export class EscalationService {
 
   // ── agent side ────────────────────────────────────────────────────────────
 
-  async unitOf(channel: string, userId: string): Promise<string | undefined> {
-    return this.d.stores.kv.get(UNITS, `${channel}:${userId}`);
+  /** The unit an agent gave before, if it still means something in the current directory. */
+  async unitOf(channel: string, userId: string): Promise<UnitRef | undefined> {
+    const ref = await this.d.stores.kv.get(UNITS, `${channel}:${userId}`);
+    return ref && resolveUnit(this.d.directory(), ref)?.ref;
   }
 
-  async setUnit(channel: string, userId: string, scopeId: string): Promise<void> {
-    await this.d.stores.kv.set(UNITS, `${channel}:${userId}`, scopeId, this.d.now());
+  async setUnit(channel: string, userId: string, ref: UnitRef): Promise<void> {
+    await this.d.stores.kv.set(UNITS, `${channel}:${userId}`, ref, this.d.now());
+  }
+
+  /** Where a ticket of this unit would go now (a unit that no longer resolves goes to the national pool). */
+  routeOf(ref: UnitRef): UnitRoute {
+    const dir = this.d.directory();
+    return routeUnit(dir, resolveUnit(dir, ref) ?? resolveUnit(dir, UNKNOWN_UNIT)!);
   }
 
   /** Remembers where a user can be reached, per conversation and per user. */
@@ -68,12 +77,17 @@ export class EscalationService {
     await this.d.stores.kv.set(CONVERSATION_REFS, `${ref.channel}:${ref.conversationId}`, JSON.stringify(ref), now);
   }
 
-  async open(agent: TicketAgent, unit: string, question: string, context: string, trigger: TicketTrigger): Promise<{ ticket: Ticket; scope: Scope }> {
-    const { scope } = this.d.directory().route(unit);
-    const ticket = await this.d.stores.tickets.create({ trigger, scope: scope.id, agent, question, context }, this.d.now());
-    this.d.logger.info({ ticket: ticket.id, scope: scope.id, trigger }, 'ticket opened');
+  async open(agent: TicketAgent, unit: UnitRef, question: string, context: string, trigger: TicketTrigger): Promise<{ ticket: Ticket; route: UnitRoute }> {
+    const route = this.routeOf(unit);
+    const { scope, fallback } = route;
+    const routing = !route.unit.known ? 'unknown' : fallback ? 'fallback' : 'direct';
+    const ticket = await this.d.stores.tickets.create(
+      { trigger, scope: scope.id, agent, question, context, unit: route.unit.known ? route.unit.label : undefined, routing },
+      this.d.now(),
+    );
+    this.d.logger.info({ ticket: ticket.id, scope: scope.id, trigger, routing }, 'ticket opened');
     await this.notifyScope(ticket, scope, false);
-    return { ticket, scope };
+    return { ticket, route };
   }
 
   async ticketsOf(channel: string, userId: string): Promise<Ticket[]> {
@@ -195,7 +209,9 @@ export class EscalationService {
   async transfer(a: Ambassador, id: number, scopeText: string): Promise<{ ticket: Ticket; scope: Scope }> {
     const t = await this.ticketFor(a, id);
     if (t.status === 'closed') throw new EscalationRefusal(`La demande #${id} est close.`);
-    const scope = this.d.directory().findScope(scopeText);
+    const dir = this.d.directory();
+    const named = readUnit(dir, scopeText).ref;
+    const scope = named ? resolveUnit(dir, named)?.start : undefined;
     if (!scope) {
       const known = this.d.directory().allScopes().map((s) => s.id).join(', ');
       throw new EscalationRefusal(`Je ne connais pas le périmètre « ${scopeText} ». Périmètres connus : ${known}.`);
@@ -204,8 +220,12 @@ export class EscalationService {
   }
 
   private async moveTo(t: Ticket, scope: Scope, handover: boolean): Promise<{ ticket: Ticket; scope: Scope }> {
-    const moved = await this.d.stores.tickets.transfer(t.id, scope.id, this.d.now());
-    if (!moved) throw new EscalationRefusal(`La demande #${t.id} ne peut plus être transférée.`);
+    const now = this.d.now();
+    const transferred = await this.d.stores.tickets.transfer(t.id, scope.id, now);
+    if (!transferred) throw new EscalationRefusal(`La demande #${t.id} ne peut plus être transférée.`);
+    // A hand-over is recorded before the new notice is written, so that the notice says why.
+    if (handover) await this.d.stores.tickets.markReminded(t.id, now, true);
+    const moved: Ticket = handover ? { ...transferred, remindedAt: now, escalatedToNational: true } : transferred;
     await this.refreshNotices({ ...moved, status: 'closed' }, `Transférée vers ${scope.label}.`);
     await this.d.stores.kv.delete(NOTICES, String(t.id));
     await this.notifyScope(moved, scope, false);
@@ -229,7 +249,6 @@ export class EscalationService {
       } else if (now - t.remindedAt >= this.d.config.handoverMs && t.scope !== dir.nationalScope && !t.escalatedToNational) {
         const national = dir.scope(dir.nationalScope)!;
         await this.moveTo(t, national, true);
-        await this.d.stores.tickets.markReminded(t.id, now, true);
         handedOver++;
       }
     }
