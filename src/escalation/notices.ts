@@ -140,3 +140,22 @@ export function ticketLine(t: Ticket): string {
   const q = t.question.length > 80 ? `${t.question.slice(0, 77)}…` : t.question;
   return `- #${t.id} — ${statusLabel(t)} — « ${q.replace(/\n/g, ' ')} »`;
 }
+
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** « 28 novembre à 10:05 » (Paris time). */
+export function frenchDateTime(ms: number): string {
+  return DATE_TIME.format(ms);
+}
+
+/** An ambassador's answer that could not be relayed, quoted back to them. */
+export function notDelivered(why: string, text: string, maxChars: number): string {
+  const body = text.trim();
+  if (!body) return `${why}.`;
+  if (body.length > maxChars) return `${why} : votre réponse (${body.length} caractères) n’a pas été transmise à l’agent.`;
+  const quoted = body
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+  return `${why} : votre réponse n’a pas été transmise à l’agent. La voici, pour que vous ne la perdiez pas :\n\n${quoted}\n\nSi l’agent doit encore la recevoir, il lui faudra ouvrir une nouvelle demande.`;
+}

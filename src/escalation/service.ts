@@ -9,6 +9,8 @@ import {
   agentFollowUp,
   ambassadorAnswer,
   claimedNotice,
+  frenchDateTime,
+  notDelivered,
   ratingRequest,
   ticketNotice,
   transferredNotice,
@@ -151,9 +153,9 @@ export class EscalationService {
     return this.d.stores.tickets.listActive(all);
   }
 
-  private async ticketFor(a: Ambassador, id: number): Promise<Ticket> {
+  private async ticketFor(a: Ambassador, id: number, missing = `La demande #${id} n’existe pas.`): Promise<Ticket> {
     const t = await this.d.stores.tickets.get(id);
-    if (!t) throw new EscalationRefusal(`La demande #${id} n’existe pas.`);
+    if (!t) throw new EscalationRefusal(missing);
     if (!this.covers(a, t)) throw new EscalationRefusal(`La demande #${id} ne relève pas de votre périmètre.`);
     return t;
   }
@@ -177,8 +179,14 @@ export class EscalationService {
   }
 
   async reply(a: Ambassador, id: number, text: string): Promise<{ ticket: Ticket; delivered: boolean }> {
-    const t = await this.ticketFor(a, id);
-    if (t.status === 'closed') throw new EscalationRefusal(`La demande #${id} est close.`);
+    // Closed or erased meanwhile: the answer is not delivered, and given back so it is not lost.
+    const gone = `La demande #${id} n’existe pas ou a été effacée (l’agent peut avoir demandé la suppression de ses données)`;
+    const t = await this.ticketFor(a, id, notDelivered(gone, text, this.d.config.maxReplyChars));
+    if (t.status === 'closed') {
+      const by = t.claimedBy === a.id ? 'par vous' : t.claimedBy ? `par ${this.nameOf(t.claimedBy)}` : '';
+      const when = t.closedAt ? ` le ${frenchDateTime(t.closedAt)}` : '';
+      throw new EscalationRefusal(notDelivered(`La demande #${id} a été close entre-temps${by ? ` ${by}` : ''}${when}`, text, this.d.config.maxReplyChars));
+    }
     if (t.status === 'open') throw new EscalationRefusal(`Prenez d’abord la demande #${id} (« prendre ${id} »), puis répondez.`);
     if (t.claimedBy !== a.id) throw new EscalationRefusal(`La demande #${id} est prise en charge par ${this.nameOf(t.claimedBy)} : seul cet ambassadeur peut y répondre.`);
     const body = text.trim();

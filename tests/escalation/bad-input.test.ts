@@ -116,6 +116,34 @@ describe('an agent who cancels midway and starts again', () => {
   });
 });
 
+describe('an ambassador replying to a ticket closed meanwhile', () => {
+  it('is told who closed it and when, gets the answer back, and the agent receives nothing', async () => {
+    const h = escalationHarness();
+    const id = await h.openTicket('agent-7', QUESTION);
+    await h.say(NATIONAL, `prendre ${id}`);
+    await h.say(NATIONAL, `fermer ${id}`);
+    const before = h.channel.to('agent-7').length;
+    const r = await h.say(NATIONAL, `répondre ${id} Oui, avec l’outil de transcription validé par le ministère.`);
+    expect(text(r)).toMatch(new RegExp(`La demande #${id} a été close entre-temps par vous le 28 novembre à 10:00 : votre réponse n’a pas été transmise à l’agent`));
+    expect(text(r)).toContain('> Oui, avec l’outil de transcription validé par le ministère.');
+    expect(h.channel.to('agent-7')).toHaveLength(before);
+    expect((await h.app.stores.tickets.messages(id)).filter((m) => m.author === 'ambassador')).toEqual([]);
+    expect(text(await h.say('ambassadeur-national-2', `répondre ${id} Je complète.`))).toMatch(/close entre-temps par Camille Exemple/);
+    await h.app.close();
+  });
+
+  it('erased meanwhile at the agent’s request: the same, without a ticket', async () => {
+    const h = escalationHarness();
+    const id = await h.openTicket('agent-8', QUESTION);
+    await h.say(NATIONAL, `prendre ${id}`);
+    await h.say('agent-8', 'supprimer mes données');
+    await h.say('agent-8', 'oui');
+    const r = await h.say(NATIONAL, `répondre ${id} Voici ma réponse.`);
+    expect(text(r)).toMatch(new RegExp(`La demande #${id} n’existe pas ou a été effacée[\\s\\S]*> Voici ma réponse\\.`));
+    await h.app.close();
+  });
+});
+
 describe('no raw personal data reaches an ambassador', () => {
   it('across a hand-off with names and numbers in every message', async () => {
     const h = escalationHarness();
