@@ -1,141 +1,177 @@
 import type { Dialog, TurnContext, DialogResult } from '../src/dialog.js';
 import { done, waitFor } from '../src/dialog.js';
-import type { Choice, Reply } from '../src/types.js';
+import type { ActionPayload } from '../src/types.js';
 import type { TicketTrigger } from '../src/store/escalation-types.js';
 import { fold } from '../src/text.js';
+import { readUnit, resolveUnit, UNKNOWN_UNIT, type UnitReading, type UnitRef } from '../src/escalation/units.js';
+import { caseWords, handoffWords, looksLikeCase, looksLikeNoise, maskedCount, MIN_CASE_WORDS } from '../src/escalation/case-text.js';
+import {
+  askQuestion,
+  askUnit,
+  CANCEL,
+  CANCELLED,
+  confirmation,
+  MAX_QUESTION,
+  NOISE_NOTE,
+  onlyMaskedNote,
+  opened,
+  reply,
+  tooLongNote,
+  unitNoted,
+  unitNotUnderstood,
+} from './escalation-prompts.js';
 
 /**
- * Agent side of a hand-off: which question (redacted), which unit (asked once, remembered), then
- * shows exactly what will be shared and asks for confirmation before opening the ticket.
+ * Agent side of a hand-off. The case and the unit are collected, in whichever order the agent gives
+ * them: a bare request for a person (« je veux un ambassadeur ») asks for the case, a case written
+ * while the unit is awaited is kept (and the unit asked again), every message about the case before
+ * confirmation is kept, in order. The confirmation shows exactly the masked text that will be sent;
+ * the ticket is opened only then. Only redacted text ever reaches this dialog.
  */
 
 type Step = 'question' | 'unit' | 'confirm';
 
 interface EscalationState extends Record<string, unknown> {
   step: Step;
-  question: string;
+  /** The agent's messages about the case (redacted), in the order they were written. */
+  parts: string[];
   context: string;
   trigger: TicketTrigger;
-  unit?: string;
-  retries: number;
+  unit?: UnitRef;
+  /** The question asked just before a typed request: offered, used only if the agent says so. */
+  previous?: { question: string; context: string };
 }
 
 const TRIGGERS: TicketTrigger[] = ['explicit', 'low_confidence', 'contested', 'tool_case', 'out_of_scope'];
-const SEND: Choice = { label: 'Envoyer', value: 'Envoyer', action: { type: 'escalation.confirm', value: 'send' } };
-const EDIT: Choice = { label: 'Modifier la question', value: 'Modifier la question', action: { type: 'escalation.confirm', value: 'edit' } };
-const CANCEL: Choice = { label: 'Annuler', value: 'Annuler', action: { type: 'escalation.confirm', value: 'cancel' } };
-const MAX_QUESTION = 4_000;
-const YES = /^(?:oui|ok|d'accord|envoyer|envoie|envoyez|confirmer|confirme|je confirme|vas-y|allez-y|go|c'est bon)\b/;
-const NO = /^(?:non|annuler|annule|stop|laisse tomber|pas maintenant)\b/;
-
-function reply(text: string, choices?: Choice[]): Reply {
-  return { text, choices, meta: { intent: 'escalation_request', escalate: true } };
-}
-
-function askQuestion(): Reply {
-  return reply(
-    'Je peux transmettre votre question à un ambassadeur IA, qui vous répondra ici même. Quelle question souhaitez-vous lui poser ? Décrivez la situation sans nom ni numéro de dossier.',
-    [CANCEL],
-  );
-}
-
-function askUnit(ctx: TurnContext, again: boolean): Reply {
-  const dir = ctx.services.knowledge().directory;
-  const choices = dir
-    .allScopes()
-    .filter((s) => s.kind !== 'departement' && s.kind !== 'service')
-    .slice(0, 7)
-    .map((s) => ({ label: s.label, value: s.label, action: { type: 'escalation.unit', value: s.id } }));
-  const text = again
-    ? 'Je n’ai pas reconnu cette structure. Choisissez-la dans la liste, ou indiquez votre direction, votre région ou votre département (par exemple « 35 »).'
-    : 'Pour transmettre votre question aux bons ambassadeurs, de quelle structure dépendez-vous ? Choisissez-la, ou écrivez votre direction, votre région ou votre numéro de département. Je m’en souviendrai.';
-  return reply(text, choices);
-}
-
-function confirm(ctx: TurnContext, s: EscalationState): Reply {
-  const dir = ctx.services.knowledge().directory;
-  const { scope } = dir.route(s.unit ?? dir.nationalScope);
-  const lines = [
-    `Voici ce qui sera transmis aux ambassadeurs IA (${scope.label}) :`,
-    '',
-    ...s.question.split('\n').map((l) => `> ${l}`),
-  ];
-  if (s.context) lines.push('', `_Contexte : ${s.context}_`);
-  lines.push('', 'Les données personnelles éventuelles ont été masquées. Confirmez-vous l’envoi ?');
-  return reply(lines.join('\n'), [SEND, EDIT, CANCEL]);
-}
+/** The whole message is a yes (« oui », « ok, envoyez »), not « oui mais… ? ». */
+const YES = /^(?:oui|ok|d'accord|envoyer|envoie|envoyez|confirmer|confirme|je confirme|vas-y|allez-y|go|c'est bon|parfait|c'est parfait)(?:[\s,.!]+(?:oui|ok|merci|envoyez|envoyer|envoie|vas-y|allez-y|c'est bon|parfait))*[\s.!]*$/;
+/** The whole message is a no: the hand-off is abandoned (« annuler » and « stop » are commands of the bot). */
+const NO = /^(?:non|non merci|annule|annulez|pas maintenant|finalement non|tant pis|laissez tomber|rien)[\s.!]*$/;
+const EDIT_WORDS = /^(?:modifier|corriger|changer|reformuler)(?: la| ma)? (?:question|demande)\b/;
+const UNIT_WORDS = /^changer (?:de|la|ma) structure\b/;
 
 function triggerOf(ctx: TurnContext): TicketTrigger {
   const t = ctx.message.action?.data?.trigger;
   return typeof t === 'string' && (TRIGGERS as string[]).includes(t) ? (t as TicketTrigger) : 'explicit';
 }
 
-/** The explicit request may carry the question itself ("… j'aimerais qu'un expert examine notre projet de …"). */
-function questionFrom(ctx: TurnContext): string | undefined {
-  if (!ctx.message.action && ctx.text.split(/\s+/).length >= 10 && ctx.text.length <= MAX_QUESTION) return ctx.text;
-  return ctx.state.lastQuestion && ctx.state.lastQuestion !== ctx.text ? ctx.state.lastQuestion : undefined;
+/** States saved before the case was collected in parts (`question: string`) still continue. */
+function load(raw: Record<string, unknown>): EscalationState {
+  const s = raw as Partial<EscalationState> & { question?: string };
+  const parts = Array.isArray(s.parts) ? s.parts.filter((p): p is string => typeof p === 'string') : s.question ? [s.question] : [];
+  return { step: s.step ?? 'question', parts, context: s.context ?? '', trigger: s.trigger ?? 'explicit', unit: s.unit, previous: s.previous };
 }
 
-async function next(ctx: TurnContext, s: EscalationState): Promise<DialogResult> {
-  if (!s.question) return waitFor({ ...s, step: 'question' }, askQuestion());
-  if (!s.unit) {
-    const unit = await ctx.services.escalation.unitOf(ctx.message.channel, ctx.message.user.id);
-    if (unit && ctx.services.knowledge().directory.scope(unit)) s = { ...s, unit };
-    else return waitFor({ ...s, step: 'unit', retries: 0 }, askUnit(ctx, false));
-  }
-  return waitFor({ ...s, step: 'confirm' }, confirm(ctx, s));
+const questionOf = (s: EscalationState) => s.parts.join('\n');
+/** Enough to work on: the messages, with the answer they follow (a button under an answer), say what the case is. */
+const hasCase = (s: EscalationState) => s.parts.length > 0 && caseWords(handoffWords(`${questionOf(s)}\n${s.context}`)).length >= MIN_CASE_WORDS;
+
+/** Asks for what is still missing (the case, then the unit), else shows the confirmation. */
+async function next(ctx: TurnContext, s: EscalationState, note?: string): Promise<DialogResult> {
+  if (!hasCase(s)) return waitFor({ ...s, step: 'question' }, askQuestion({ started: s.parts.length > 0, previous: s.previous?.question, note }));
+  const unit = s.unit ?? (await ctx.services.escalation.unitOf(ctx.message.channel, ctx.message.user.id));
+  if (!unit) return waitFor({ ...s, step: 'unit' }, askUnit(ctx, note));
+  const route = ctx.services.escalation.routeOf(unit);
+  return waitFor({ ...s, unit, step: 'confirm', previous: undefined }, confirmation(ctx, questionOf(s), s.context, route, note));
+}
+
+/** The unit is set (and remembered, unless the agent does not know it); then whatever is missing. */
+async function withUnit(ctx: TurnContext, s: EscalationState, ref: UnitRef): Promise<DialogResult> {
+  if (ref !== UNKNOWN_UNIT) await ctx.services.escalation.setUnit(ctx.message.channel, ctx.message.user.id, ref);
+  return next(ctx, { ...s, unit: ref }, unitNoted(ctx.services.escalation.routeOf(ref)));
+}
+
+const totalWith = (s: EscalationState, text: string) => [...s.parts, text].join('\n').length;
+
+/** Adds a message to the case, within the length limit. */
+function addPart(ctx: TurnContext, s: EscalationState, note?: string): Promise<DialogResult> | DialogResult {
+  const total = totalWith(s, ctx.text);
+  if (total > MAX_QUESTION) return waitFor(s, reply(tooLongNote(total), [CANCEL]));
+  return next(ctx, { ...s, parts: [...s.parts, ctx.text], previous: undefined }, note);
 }
 
 async function open(ctx: TurnContext, s: EscalationState): Promise<DialogResult> {
   const { message } = ctx;
-  const { ticket, scope } = await ctx.services.escalation.open(
+  const { ticket, route } = await ctx.services.escalation.open(
     { channel: message.channel, userId: message.user.id, conversationId: message.conversationId, name: message.user.name },
-    s.unit!,
-    s.question,
+    s.unit ?? UNKNOWN_UNIT,
+    questionOf(s),
     s.context,
     s.trigger,
   );
-  return done({
-    text: `C’est transmis : votre demande **#${ticket.id}** est entre les mains des ambassadeurs IA (${scope.label}). Leur réponse arrivera dans cette conversation. Tapez « mes demandes » pour suivre son état.`,
-    meta: { intent: 'escalation_request', escalate: true, ticket: ticket.id },
-  });
+  return done(opened(ticket.id, route));
+}
+
+async function onAction(ctx: TurnContext, s: EscalationState, action: ActionPayload): Promise<DialogResult> {
+  if (action.type === 'escalation.unit') {
+    const ref = action.value === UNKNOWN_UNIT ? UNKNOWN_UNIT : resolveUnit(ctx.services.knowledge().directory, action.value ?? '')?.ref;
+    return ref ? withUnit(ctx, s, ref) : waitFor(s, askUnit(ctx));
+  }
+  if (action.type !== 'escalation.confirm') return { handled: false };
+  switch (action.value) {
+    case 'cancel':
+      return done(reply(CANCELLED));
+    case 'send':
+      return s.step === 'confirm' && hasCase(s) ? open(ctx, s) : next(ctx, s);
+    case 'edit':
+      return waitFor({ ...s, step: 'question', parts: [] }, askQuestion({ started: false, note: 'D’accord, j’efface le texte ci-dessus.' }));
+    case 'unit':
+      return waitFor({ ...s, step: 'unit' }, askUnit(ctx));
+    case 'previous':
+      return s.previous ? next(ctx, { ...s, parts: [s.previous.question], context: s.previous.context, previous: undefined }) : next(ctx, s);
+    default:
+      return next(ctx, s);
+  }
+}
+
+/** Begins from the message that asked for a person, or from the button under an answer. */
+async function start(ctx: TurnContext): Promise<DialogResult> {
+  const s: EscalationState = { step: 'question', parts: [], context: '', trigger: triggerOf(ctx) };
+  const last = ctx.state.lastQuestion;
+  // The question is handed over once: a later request does not pick it up again.
+  delete ctx.state.lastQuestion;
+  if (ctx.message.action) return next(ctx, last ? { ...s, parts: [last], context: ctx.state.lastAnswer ?? '' } : s);
+  const r = readUnit(ctx.services.knowledge().directory, ctx.text);
+  // « je voudrais un ambassadeur de la préfecture du Rhône »: a unit and no case.
+  if (r.ref && !r.tooLong && r.leftover.length === 0) return withUnit(ctx, s, r.ref);
+  if (r.leftover.length > 0 && !looksLikeNoise(ctx.text)) return addPart(ctx, s);
+  return next(ctx, last ? { ...s, previous: { question: last, context: ctx.state.lastAnswer ?? '' } } : s);
+}
+
+/** A typed message while the dialog waits: a unit, a case, a yes/no, or nothing usable. */
+async function onText(ctx: TurnContext, s: EscalationState): Promise<DialogResult> {
+  const f = fold(ctx.text).trim();
+  if (NO.test(f)) return done(reply(CANCELLED));
+  if (s.step === 'confirm' && YES.test(f)) return open(ctx, s);
+  if (s.step === 'question' && s.previous && YES.test(f)) return onAction(ctx, s, { type: 'escalation.confirm', value: 'previous' });
+  if (s.step === 'confirm' && EDIT_WORDS.test(f)) return onAction(ctx, s, { type: 'escalation.confirm', value: 'edit' });
+  if (UNIT_WORDS.test(f)) return onAction(ctx, s, { type: 'escalation.confirm', value: 'unit' });
+
+  const r: UnitReading = readUnit(ctx.services.knowledge().directory, ctx.text);
+  const asked = s.step === 'unit';
+  const isCase = asked ? looksLikeCase(r.leftover, ctx.text) : r.leftover.length > 0 && !looksLikeNoise(ctx.text);
+  if (asked && r.dontKnow) return withUnit(ctx, s, UNKNOWN_UNIT);
+  // A unit answer: when asked, anything that is not a case (its other words are kept with the case,
+  // shown before sending); otherwise only a message that is nothing else.
+  if (r.ref && !r.tooLong && !isCase && (asked || r.leftover.length === 0)) {
+    const keep = r.leftover.length >= MIN_CASE_WORDS && totalWith(s, ctx.text) <= MAX_QUESTION;
+    return withUnit(ctx, keep ? { ...s, parts: [...s.parts, ctx.text] } : s, r.ref);
+  }
+  if (isCase) return addPart(ctx, s, asked ? 'J’ai ajouté ce message à votre question.' : s.step === 'confirm' ? 'J’ai ajouté ce message à votre demande.' : undefined);
+
+  const note =
+    r.leftover.length === 0 && maskedCount(ctx.text) > 0 ? onlyMaskedNote(ctx.piiTypes) : looksLikeNoise(ctx.text) && !asked ? NOISE_NOTE : undefined;
+  // Nothing but filler (« humain », « ok »): the question is asked again, without « not recognised ».
+  const unclear = r.leftover.length > 0 || r.ambiguous || r.missingPlace || r.tooLong;
+  if (asked) return waitFor(s, note || !unclear ? askUnit(ctx, note) : unitNotUnderstood(ctx, ctx.text, r));
+  return next(ctx, s, note);
 }
 
 export const escalationDialog: Dialog = {
   id: 'escalation',
-  async begin(ctx: TurnContext): Promise<DialogResult> {
-    const question = questionFrom(ctx);
-    const context = question && question === ctx.state.lastQuestion ? (ctx.state.lastAnswer ?? '') : '';
-    return next(ctx, { step: 'question', question: question ?? '', context, trigger: triggerOf(ctx), retries: 0 });
-  },
-
+  begin: start,
   async continue(ctx: TurnContext, raw: Record<string, unknown>): Promise<DialogResult> {
-    const s = raw as EscalationState;
-    const action = ctx.message.action;
-    const f = fold(ctx.text).trim();
-    if (s.step === 'question') {
-      if (action?.type === 'escalation.confirm' && action.value === 'cancel') return done(reply('Entendu, je ne transmets rien.'));
-      if (action || f.length < 3) return waitFor(s, askQuestion());
-      if (ctx.text.length > MAX_QUESTION) {
-        return waitFor(s, reply(`Votre question est trop longue (${ctx.text.length} caractères, ${MAX_QUESTION} au plus) : résumez-la en quelques phrases.`, [CANCEL]));
-      }
-      return next(ctx, { ...s, question: ctx.text });
-    }
-    if (s.step === 'unit') {
-      const dir = ctx.services.knowledge().directory;
-      const scope = action?.type === 'escalation.unit' ? dir.scope(action.value ?? '') : action ? undefined : dir.findScope(ctx.text);
-      if (!scope) {
-        if (s.retries >= 1 && !action) return { handled: false };
-        return waitFor({ ...s, retries: s.retries + 1 }, askUnit(ctx, true));
-      }
-      await ctx.services.escalation.setUnit(ctx.message.channel, ctx.message.user.id, scope.id);
-      return next(ctx, { ...s, unit: scope.id });
-    }
-    const choice = action?.type === 'escalation.confirm' ? action.value : YES.test(f) ? 'send' : NO.test(f) ? 'cancel' : /modifier/.test(f) ? 'edit' : undefined;
-    if (choice === 'send') return open(ctx, s);
-    if (choice === 'cancel') return done(reply('Entendu, je ne transmets rien. Vous pouvez me poser une autre question.'));
-    if (choice === 'edit') return waitFor({ ...s, step: 'question', question: '' }, askQuestion());
-    if (action || ctx.text.split(/\s+/).length > 3) return { handled: false };
-    return waitFor(s, confirm(ctx, s));
+    const s = load(raw);
+    return ctx.message.action ? onAction(ctx, s, ctx.message.action) : onText(ctx, s);
   },
 };

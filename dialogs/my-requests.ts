@@ -33,7 +33,9 @@ export const eraseDataDialog: Dialog = {
     return waitFor(
       {},
       say(
-        'Je peux effacer tout ce que je garde sur vous : vos demandes aux ambassadeurs (et leurs échanges), vos avis, votre structure et l’état de nos conversations. C’est définitif. Confirmez-vous ?',
+        'Je peux effacer tout ce que je garde sur vous : vos demandes aux ambassadeurs (et leurs échanges), vos avis, votre structure et l’état de nos conversations. ' +
+          'Les messages déjà remis aux ambassadeurs (textes masqués) restent dans leur messagerie, et les brouillons de FAQ tirés de vos demandes, masqués et sans votre nom, restent à la DTNUM. ' +
+          'C’est définitif. Confirmez-vous ?',
         [CONFIRM, KEEP],
       ),
     );

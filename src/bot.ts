@@ -12,6 +12,8 @@ import { cancelledReply, emptyReply, errorReply, frenchAnswerNote, longMessageNo
 
 /** Longest part of a message the bot analyses; the shield still reads all of it. */
 export const MAX_ANALYSED_CHARS = 2_000;
+/** Intents whose message is a question an ambassador could be asked (not a greeting or a request for help). */
+const QUESTION_INTENTS: ReadonlySet<IntentResult['intent']> = new Set(['charter_question', 'tool_check', 'out_of_scope']);
 /** How long a tool question can be followed by "Et si…". */
 const FOLLOW_UP_MS = 30 * 60_000;
 
@@ -80,7 +82,7 @@ export class Bot implements BotLike {
     const ctx: TurnContext = { message: { ...message, text }, text, piiTypes, state, services: this.services };
     const replies: Reply[] = [];
     if (piiTypes.length && !state.privacyNoticeShown) {
-      replies.push(privacyNotice(piiTypes));
+      replies.push(privacyNotice(piiTypes, this.services.config.RETENTION_DAYS));
       state.privacyNoticeShown = true;
     }
 
@@ -111,7 +113,9 @@ export class Bot implements BotLike {
       log.intent = 'cancel';
       return [cancelledReply(had)];
     }
-    if (command?.id === 'help' || command?.id === 'human') {
+    // « humain » while the hand-off is already collecting the case: the dialog goes on, nothing is dropped.
+    const handingOff = command?.id === 'human' && state.dialog?.id === this.dialogs.byIntent.escalation_request.id;
+    if (!handingOff && (command?.id === 'help' || command?.id === 'human')) {
       delete state.dialog;
       const intent = command.id === 'help' ? 'help' : 'escalation_request';
       log.intent = intent;
@@ -176,10 +180,13 @@ export class Bot implements BotLike {
     log.intent = intent.intent;
     log.rule = intent.rule;
     log.confidence = Number((hits[0]?.confidence ?? 0).toFixed(3));
+    // What a hand-off may carry over: the last question and its answer, never a greeting or a stale answer.
+    if (intent.intent !== 'escalation_request') delete state.lastAnswer;
     const replies = await this.begin(this.dialogs.byIntent[intent.intent], { ...ctx, intent, hits });
     if (foreign) replies.unshift(frenchAnswerNote());
     if (intent.intent !== 'escalation_request') {
-      state.lastQuestion = ctx.text;
+      if (QUESTION_INTENTS.has(intent.intent)) state.lastQuestion = ctx.text;
+      else delete state.lastQuestion;
       await this.dialogs.afterAnswer?.(ctx, replies);
     }
     return replies;

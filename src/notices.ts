@@ -17,12 +17,24 @@ const PII_LABELS: Record<string, string> = {
   ip_address: 'une adresse IP',
 };
 
-export function privacyNotice(types: string[]): Reply {
-  const what = types.map((t) => PII_LABELS[t] ?? 'une donnée personnelle').join(', ');
+/** "un nom de personne, un numéro de téléphone": what was found, never the values. */
+export function piiDescription(types: readonly string[]): string {
+  return [...new Set(types.map((t) => PII_LABELS[t] ?? 'une donnée personnelle'))].join(', ');
+}
+
+/**
+ * Shown once per conversation. It says what really happens: the shield masks before anything else,
+ * the raw text is neither stored nor forwarded, the masked text is kept (RETENTION_DAYS) and is what
+ * an ambassador reads if the agent asks for one.
+ */
+export function privacyNotice(types: string[], retentionDays: number): Reply {
   return {
     text:
-      `Votre message contenait des données personnelles (${what}). Je les ai masquées et je ne les conserve pas : ` +
-      'pour me poser une question, décrivez simplement la situation. Rappel : ce type de données ne doit jamais être saisi dans un outil d’IA grand public.',
+      `Votre message contenait des données personnelles (${piiDescription(types)}) : je les ai masquées dès réception. ` +
+      'Le texte d’origine n’est ni enregistré ni transmis par l’assistant (il reste dans l’historique de cette messagerie). ' +
+      `Seule la version masquée est gardée, ${retentionDays} jours au plus après notre dernier échange ou la clôture de votre demande, ` +
+      'et c’est elle seule qu’un ambassadeur IA lirait si vous lui transmettez votre question. ' +
+      'Décrivez simplement la situation, sans nom ni numéro. Rappel : ce type de données ne doit jamais être saisi dans un outil d’IA grand public.',
     meta: { escalate: false },
   };
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { fold } from '../text.js';
 
 /**
  * The ambassador directory (`knowledge/ambassadors.yaml`, or AMBASSADORS_FILE / --directory):
@@ -132,17 +131,6 @@ export class Directory {
     }
     const national = this.scopes.get(this.nationalScope)!;
     return { scope: national, ambassadors: this.ambassadorsOf(national.id) };
-  }
-
-  /** Finds a scope from what an agent typed ("préfecture d'Ille-et-Vilaine", "35", "DGPN"). */
-  findScope(text: string): Scope | undefined {
-    const f = fold(text).replace(/[^a-z0-9' -]/g, ' ').replace(/\s+/g, ' ').trim();
-    if (!f) return undefined;
-    const all = this.allScopes();
-    const exact = all.find((s) => s.id === f || fold(s.label) === f || s.aliases.some((a) => fold(a) === f));
-    if (exact) return exact;
-    const words = (s: string) => ` ${s} `;
-    return all.find((s) => [s.label, ...s.aliases].some((name) => fold(name).length >= 3 && words(f).includes(words(fold(name)))));
   }
 }
 

@@ -25,15 +25,34 @@ function quote(text: string): string {
     .join('\n');
 }
 
+/** « aux ambassadeurs IA du pool national » / « à Région Bretagne (préfectures) »: where a ticket went. */
+export function toScope(scope: Scope | undefined, fallbackId: string): string {
+  return scope?.kind === 'national' ? 'au pool national' : `à ${scope?.label ?? fallbackId}`;
+}
+
+/**
+ * The agent's unit and how the ticket reached its scope: « Préfecture du Rhône, transmis au pool
+ * national faute d'ambassadeur disponible ». Undefined for tickets opened before units were recorded.
+ */
+export function unitLine(t: Ticket, scope: Scope | undefined): string | undefined {
+  if (t.routing === 'unknown') return `non précisée par l’agent, transmis ${toScope(scope, t.scope)}`;
+  if (!t.unit) return undefined;
+  if (t.escalatedToNational) return `${t.unit}, transmis au pool national faute de prise en charge dans le délai`;
+  if (t.routing === 'fallback') return `${t.unit}, transmis ${toScope(scope, t.scope)} faute d’ambassadeur disponible`;
+  return t.unit;
+}
+
 /** The notice ambassadors see; its buttons follow the ticket's state (it is updated in place). */
 export function ticketNotice(t: Ticket, scope: Scope | undefined, claimerName?: string, reminder = false): Reply {
   const head = reminder ? `⏰ Rappel : la demande #${t.id} attend toujours un ambassadeur.` : `Nouvelle demande #${t.id} pour les ambassadeurs IA.`;
   const state =
     t.status === 'open' ? 'En attente d’un ambassadeur' : t.status === 'claimed' ? `Prise en charge par ${claimerName ?? t.claimedBy}` : 'Close';
+  const unit = unitLine(t, scope);
   const lines = [
     head,
     '',
     `**Périmètre** : ${scope?.label ?? t.scope}`,
+    ...(unit ? [`**Structure de l’agent** : ${unit}`] : []),
     `**Motif** : ${TRIGGERS[t.trigger]}`,
     `**État** : ${state}`,
     '',
@@ -63,6 +82,7 @@ export function ticketNotice(t: Ticket, scope: Scope | undefined, claimerName?: 
       facts: [
         { label: 'État', value: state },
         { label: 'Périmètre', value: scope?.label ?? t.scope },
+        ...(unit ? [{ label: 'Structure de l’agent', value: unit }] : []),
         { label: 'Motif', value: TRIGGERS[t.trigger] },
       ],
       actions,
@@ -119,4 +139,23 @@ export function transferredNotice(t: Ticket, scope: Scope | undefined, handover:
 export function ticketLine(t: Ticket): string {
   const q = t.question.length > 80 ? `${t.question.slice(0, 77)}…` : t.question;
   return `- #${t.id} — ${statusLabel(t)} — « ${q.replace(/\n/g, ' ')} »`;
+}
+
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+
+/** « 28 novembre à 10:05 » (Paris time). */
+export function frenchDateTime(ms: number): string {
+  return DATE_TIME.format(ms);
+}
+
+/** An ambassador's answer that could not be relayed, quoted back to them. */
+export function notDelivered(why: string, text: string, maxChars: number): string {
+  const body = text.trim();
+  if (!body) return `${why}.`;
+  if (body.length > maxChars) return `${why} : votre réponse (${body.length} caractères) n’a pas été transmise à l’agent.`;
+  const quoted = body
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+  return `${why} : votre réponse n’a pas été transmise à l’agent. La voici, pour que vous ne la perdiez pas :\n\n${quoted}\n\nSi l’agent doit encore la recevoir, il lui faudra ouvrir une nouvelle demande.`;
 }

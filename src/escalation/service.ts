@@ -4,10 +4,13 @@ import { DeliveryError } from '../types.js';
 import type { Outbox } from '../channels.js';
 import type { Stores, Ticket, TicketAgent, TicketTrigger } from '../store/escalation-types.js';
 import { CONSOLE_LIKE_CHANNELS, type Ambassador, type Directory, type Scope } from './directory.js';
+import { readUnit, resolveUnit, routeUnit, UNKNOWN_UNIT, type UnitRef, type UnitRoute } from './units.js';
 import {
   agentFollowUp,
   ambassadorAnswer,
   claimedNotice,
+  frenchDateTime,
+  notDelivered,
   ratingRequest,
   ticketNotice,
   transferredNotice,
@@ -53,12 +56,20 @@ export class EscalationService {
 
   // ── agent side ────────────────────────────────────────────────────────────
 
-  async unitOf(channel: string, userId: string): Promise<string | undefined> {
-    return this.d.stores.kv.get(UNITS, `${channel}:${userId}`);
+  /** The unit an agent gave before, if it still means something in the current directory. */
+  async unitOf(channel: string, userId: string): Promise<UnitRef | undefined> {
+    const ref = await this.d.stores.kv.get(UNITS, `${channel}:${userId}`);
+    return ref && resolveUnit(this.d.directory(), ref)?.ref;
   }
 
-  async setUnit(channel: string, userId: string, scopeId: string): Promise<void> {
-    await this.d.stores.kv.set(UNITS, `${channel}:${userId}`, scopeId, this.d.now());
+  async setUnit(channel: string, userId: string, ref: UnitRef): Promise<void> {
+    await this.d.stores.kv.set(UNITS, `${channel}:${userId}`, ref, this.d.now());
+  }
+
+  /** Where a ticket of this unit would go now (a unit that no longer resolves goes to the national pool). */
+  routeOf(ref: UnitRef): UnitRoute {
+    const dir = this.d.directory();
+    return routeUnit(dir, resolveUnit(dir, ref) ?? resolveUnit(dir, UNKNOWN_UNIT)!);
   }
 
   /** Remembers where a user can be reached, per conversation and per user. */
@@ -68,12 +79,17 @@ export class EscalationService {
     await this.d.stores.kv.set(CONVERSATION_REFS, `${ref.channel}:${ref.conversationId}`, JSON.stringify(ref), now);
   }
 
-  async open(agent: TicketAgent, unit: string, question: string, context: string, trigger: TicketTrigger): Promise<{ ticket: Ticket; scope: Scope }> {
-    const { scope } = this.d.directory().route(unit);
-    const ticket = await this.d.stores.tickets.create({ trigger, scope: scope.id, agent, question, context }, this.d.now());
-    this.d.logger.info({ ticket: ticket.id, scope: scope.id, trigger }, 'ticket opened');
+  async open(agent: TicketAgent, unit: UnitRef, question: string, context: string, trigger: TicketTrigger): Promise<{ ticket: Ticket; route: UnitRoute }> {
+    const route = this.routeOf(unit);
+    const { scope, fallback } = route;
+    const routing = !route.unit.known ? 'unknown' : fallback ? 'fallback' : 'direct';
+    const ticket = await this.d.stores.tickets.create(
+      { trigger, scope: scope.id, agent, question, context, unit: route.unit.known ? route.unit.label : undefined, routing },
+      this.d.now(),
+    );
+    this.d.logger.info({ ticket: ticket.id, scope: scope.id, trigger, routing }, 'ticket opened');
     await this.notifyScope(ticket, scope, false);
-    return { ticket, scope };
+    return { ticket, route };
   }
 
   async ticketsOf(channel: string, userId: string): Promise<Ticket[]> {
@@ -137,9 +153,9 @@ export class EscalationService {
     return this.d.stores.tickets.listActive(all);
   }
 
-  private async ticketFor(a: Ambassador, id: number): Promise<Ticket> {
+  private async ticketFor(a: Ambassador, id: number, missing = `La demande #${id} n’existe pas.`): Promise<Ticket> {
     const t = await this.d.stores.tickets.get(id);
-    if (!t) throw new EscalationRefusal(`La demande #${id} n’existe pas.`);
+    if (!t) throw new EscalationRefusal(missing);
     if (!this.covers(a, t)) throw new EscalationRefusal(`La demande #${id} ne relève pas de votre périmètre.`);
     return t;
   }
@@ -163,8 +179,14 @@ export class EscalationService {
   }
 
   async reply(a: Ambassador, id: number, text: string): Promise<{ ticket: Ticket; delivered: boolean }> {
-    const t = await this.ticketFor(a, id);
-    if (t.status === 'closed') throw new EscalationRefusal(`La demande #${id} est close.`);
+    // Closed or erased meanwhile: the answer is not delivered, and given back so it is not lost.
+    const gone = `La demande #${id} n’existe pas ou a été effacée (l’agent peut avoir demandé la suppression de ses données)`;
+    const t = await this.ticketFor(a, id, notDelivered(gone, text, this.d.config.maxReplyChars));
+    if (t.status === 'closed') {
+      const by = t.claimedBy === a.id ? 'par vous' : t.claimedBy ? `par ${this.nameOf(t.claimedBy)}` : '';
+      const when = t.closedAt ? ` le ${frenchDateTime(t.closedAt)}` : '';
+      throw new EscalationRefusal(notDelivered(`La demande #${id} a été close entre-temps${by ? ` ${by}` : ''}${when}`, text, this.d.config.maxReplyChars));
+    }
     if (t.status === 'open') throw new EscalationRefusal(`Prenez d’abord la demande #${id} (« prendre ${id} »), puis répondez.`);
     if (t.claimedBy !== a.id) throw new EscalationRefusal(`La demande #${id} est prise en charge par ${this.nameOf(t.claimedBy)} : seul cet ambassadeur peut y répondre.`);
     const body = text.trim();
@@ -195,7 +217,9 @@ export class EscalationService {
   async transfer(a: Ambassador, id: number, scopeText: string): Promise<{ ticket: Ticket; scope: Scope }> {
     const t = await this.ticketFor(a, id);
     if (t.status === 'closed') throw new EscalationRefusal(`La demande #${id} est close.`);
-    const scope = this.d.directory().findScope(scopeText);
+    const dir = this.d.directory();
+    const named = readUnit(dir, scopeText).ref;
+    const scope = named ? resolveUnit(dir, named)?.start : undefined;
     if (!scope) {
       const known = this.d.directory().allScopes().map((s) => s.id).join(', ');
       throw new EscalationRefusal(`Je ne connais pas le périmètre « ${scopeText} ». Périmètres connus : ${known}.`);
@@ -204,8 +228,12 @@ export class EscalationService {
   }
 
   private async moveTo(t: Ticket, scope: Scope, handover: boolean): Promise<{ ticket: Ticket; scope: Scope }> {
-    const moved = await this.d.stores.tickets.transfer(t.id, scope.id, this.d.now());
-    if (!moved) throw new EscalationRefusal(`La demande #${t.id} ne peut plus être transférée.`);
+    const now = this.d.now();
+    const transferred = await this.d.stores.tickets.transfer(t.id, scope.id, now);
+    if (!transferred) throw new EscalationRefusal(`La demande #${t.id} ne peut plus être transférée.`);
+    // A hand-over is recorded before the new notice is written, so that the notice says why.
+    if (handover) await this.d.stores.tickets.markReminded(t.id, now, true);
+    const moved: Ticket = handover ? { ...transferred, remindedAt: now, escalatedToNational: true } : transferred;
     await this.refreshNotices({ ...moved, status: 'closed' }, `Transférée vers ${scope.label}.`);
     await this.d.stores.kv.delete(NOTICES, String(t.id));
     await this.notifyScope(moved, scope, false);
@@ -229,7 +257,6 @@ export class EscalationService {
       } else if (now - t.remindedAt >= this.d.config.handoverMs && t.scope !== dir.nationalScope && !t.escalatedToNational) {
         const national = dir.scope(dir.nationalScope)!;
         await this.moveTo(t, national, true);
-        await this.d.stores.tickets.markReminded(t.id, now, true);
         handedOver++;
       }
     }

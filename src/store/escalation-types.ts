@@ -9,6 +9,12 @@ import type { ConversationStore } from './types.js';
 
 export type TicketStatus = 'open' | 'claimed' | 'closed';
 export type TicketTrigger = 'explicit' | 'low_confidence' | 'contested' | 'tool_case' | 'out_of_scope';
+/**
+ * How a ticket reached its scope when opened: the agent's unit's own ambassadors, a scope above them
+ * for want of an available ambassador, or the national pool because the agent did not know their unit.
+ * A transfer turns `fallback` into `direct` (the scope was then chosen by an ambassador).
+ */
+export type TicketRouting = 'direct' | 'fallback' | 'unknown';
 
 /** Who asked: enough to reach them again in the conversation they asked from. */
 export interface TicketAgent {
@@ -41,6 +47,9 @@ export interface Ticket {
   proposeFaq: boolean;
   /** Last delivery failure, e.g. "teams: 403 Forbidden". */
   deliveryError?: string;
+  /** The agent's unit as named when the ticket was opened (« Préfecture du Rhône »). */
+  unit?: string;
+  routing?: TicketRouting;
 }
 
 export type TicketAuthor = 'agent' | 'ambassador' | 'system';
@@ -65,6 +74,8 @@ export interface NewTicket {
   agent: TicketAgent;
   question: string;
   context: string;
+  unit?: string;
+  routing?: TicketRouting;
 }
 
 /** A message stored together with a new ticket (see TicketStore.create). */

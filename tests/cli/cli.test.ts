@@ -52,6 +52,25 @@ describe('charte-ia chat --transcript', () => {
     expect(stdout).not.toMatch(/BENALI/);
   });
 
+  it('collects the case after a bare request, routes « préfecture du Rhône » and relays the answer', async () => {
+    const { code, stdout } = await runCli(['chat', '--transcript', join('tests', 'transcripts', 'escalation-case.jsonl')]);
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout);
+    const to = (who: string) => lines.filter((l) => l.to === who).map((l) => l.text as string);
+    const agent = to('agent-rhone');
+    const masked = "> Mme [NOM] m'a appelé au [TÉLÉPHONE] : elle demande si le service peut utiliser ChatGPT pour rédiger la réponse à son recours.";
+    expect(agent[0]).toMatch(/Décrivez votre question ou votre situation/);
+    expect(agent.find((t) => /Voici ce qui sera transmis/.test(t))).toContain(`\n${masked}\n`);
+    const notice = to('ambassadeur-national').find((t) => /Nouvelle demande #1/.test(t))!;
+    expect(notice).toContain(masked);
+    expect(notice).toContain('**Structure de l’agent** : Préfecture du Rhône, transmis au pool national faute d’ambassadeur disponible');
+    expect(agent.join('\n')).toMatch(/Réponse de votre ambassadeur IA[\s\S]*Passez par l'application métier ou par MIRAI/);
+    expect(to('ambassadeur-national').join('\n')).toMatch(/Réponse transmise à l’agent \(demande #1\)/);
+    expect(to('ambassadeur-national').at(-1)).toMatch(/close entre-temps par vous[\s\S]*> J'ajoute : gardez une trace/);
+    expect(agent.join('\n')).not.toMatch(/gardez une trace/);
+    expect(stdout).not.toMatch(/Sophie|Martin|06 12 48/);
+  });
+
   it('reports a bad transcript line on stderr and goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tr-'));
     const file = join(dir, 't.jsonl');

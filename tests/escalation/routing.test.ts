@@ -30,6 +30,18 @@ describe('routing by scope', () => {
     await h.app.close();
   });
 
+  it('routes a department the directory does not declare through its region, and shows the fallback on the ticket', async () => {
+    const h = escalationHarness();
+    const id = await h.openTicket('agent-quimper', 'Un outil d’IA pour répondre aux demandes de titres de séjour, est-ce possible ?', 'préfecture du Finistère');
+    expect(await h.app.stores.tickets.get(id)).toMatchObject({ scope: 'region-bretagne', unit: 'Préfecture du Finistère', routing: 'fallback' });
+    expect(h.channel.to('ambassadeur-bretagne').at(-1)!.text).toContain('Préfecture du Finistère, transmis à Région Bretagne (préfectures) faute d’ambassadeur disponible');
+    // An ambassador's transfer is a choice, not a fallback: the ticket then just names the unit.
+    await h.say('ambassadeur-bretagne', `transférer ${id} Gironde`);
+    expect(await h.app.stores.tickets.get(id)).toMatchObject({ scope: 'national', routing: 'direct' });
+    expect(h.channel.to('ambassadeur-national').at(-1)!.text).toMatch(/Structure de l’agent\*\* : Préfecture du Finistère\n/);
+    await h.app.close();
+  });
+
   it('skips unavailable ambassadors', async () => {
     const h = escalationHarness();
     const id = await h.openTicket('agent-police', 'Un outil d’aide à la rédaction des procès-verbaux, est-ce envisageable ?', 'police nationale');
@@ -54,6 +66,7 @@ describe('reminders and hand-over (fake clock)', () => {
     expect(t?.scope).toBe('national');
     expect(t?.escalatedToNational).toBe(true);
     expect(h.channel.to('ambassadeur-national').at(-1)!.text).toMatch(new RegExp(`#${id}`));
+    expect(h.channel.to('ambassadeur-national').at(-1)!.text).toContain('Préfecture d\'Ille-et-Vilaine, transmis au pool national faute de prise en charge dans le délai');
     expect(h.channel.to('agent-35').at(-1)!.text).toMatch(/transmise au Pool national/);
     h.clock.now += 500 * MINUTE;
     await h.app.escalation.tick();

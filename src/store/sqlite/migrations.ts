@@ -117,10 +117,21 @@ DROP INDEX IF EXISTS idx_tickets_closed;
 CREATE INDEX idx_tickets_status_closed ON tickets (status, closed_at);
 `;
 
+/**
+ * The agent's unit as they named it (« Préfecture du Rhône ») and how the ticket reached its scope:
+ * the unit's own ambassadors (direct), a scope above them for want of an available ambassador
+ * (fallback), or the national pool because the agent did not know their unit (unknown).
+ */
+const TICKET_UNIT = `
+ALTER TABLE tickets ADD COLUMN unit TEXT;
+ALTER TABLE tickets ADD COLUMN routing TEXT CHECK (routing IN ('direct', 'fallback', 'unknown'));
+`;
+
 /** Every migration the code knows, in order. Versions are 1, 2, 3… without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: INITIAL_SCHEMA },
   { version: 2, name: 'ticket indexes matching the query plans', up: TICKET_INDEXES },
+  { version: 3, name: 'ticket unit and routing', up: TICKET_UNIT },
 ];
 
 /** The database was written by a newer version of the application. */

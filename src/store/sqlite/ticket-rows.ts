@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ticket, TicketAuthor, TicketMessage, TicketStatus, TicketTrigger } from '../escalation-types.js';
+import type { Ticket, TicketAuthor, TicketMessage, TicketRouting, TicketStatus, TicketTrigger } from '../escalation-types.js';
 import { parseRow } from './rows.js';
 
 /** Compile-time check that a runtime list covers a union exactly. */
@@ -8,7 +8,13 @@ type Covers<Union, List extends readonly unknown[]> = [Union] extends [List[numb
 const STATUSES = ['open', 'claimed', 'closed'] as const;
 const TRIGGERS = ['explicit', 'low_confidence', 'contested', 'tool_case', 'out_of_scope'] as const;
 const AUTHORS = ['agent', 'ambassador', 'system'] as const;
-const coverage: [Covers<TicketStatus, typeof STATUSES>, Covers<TicketTrigger, typeof TRIGGERS>, Covers<TicketAuthor, typeof AUTHORS>] = [true, true, true];
+const ROUTINGS = ['direct', 'fallback', 'unknown'] as const;
+const coverage: [
+  Covers<TicketStatus, typeof STATUSES>,
+  Covers<TicketTrigger, typeof TRIGGERS>,
+  Covers<TicketAuthor, typeof AUTHORS>,
+  Covers<TicketRouting, typeof ROUTINGS>,
+] = [true, true, true, true];
 void coverage;
 
 const flag = z.union([z.literal(0), z.literal(1)]);
@@ -35,6 +41,8 @@ const ticketRowSchema = z.object({
   rating: z.number().int().min(1).max(5).nullable(),
   propose_faq: flag,
   delivery_error: optionalText,
+  unit: optionalText,
+  routing: z.enum(ROUTINGS).nullable(),
 });
 
 const messageRowSchema = z.object({
@@ -77,6 +85,8 @@ export function toTicket(raw: unknown): Ticket {
   if (row.reminded_at !== null) ticket.remindedAt = row.reminded_at;
   if (row.rating !== null) ticket.rating = row.rating;
   if (row.delivery_error !== null) ticket.deliveryError = row.delivery_error;
+  if (row.unit !== null) ticket.unit = row.unit;
+  if (row.routing !== null) ticket.routing = row.routing;
   return ticket;
 }
 
@@ -88,8 +98,8 @@ export function toTicketMessage(raw: unknown): TicketMessage {
 /** The SQL behind TicketStore, exported so tests can check the query plans use the indexes. */
 export const TICKET_SQL = {
   insert: `INSERT INTO tickets (status, trigger_kind, scope, agent_channel, agent_user_id, agent_conversation_id,
-             agent_name, question, context, created_at, escalated_to_national, propose_faq)
-           VALUES ('open', @trigger, @scope, @channel, @userId, @conversationId, @name, @question, @context, @now, 0, 0)
+             agent_name, question, context, created_at, escalated_to_national, propose_faq, unit, routing)
+           VALUES ('open', @trigger, @scope, @channel, @userId, @conversationId, @name, @question, @context, @now, 0, 0, @unit, @routing)
            RETURNING *`,
   get: 'SELECT * FROM tickets WHERE id = ?',
   listByAgent: `SELECT * FROM tickets WHERE agent_channel = ? AND agent_user_id = ?
@@ -103,7 +113,7 @@ export const TICKET_SQL = {
   close: `UPDATE tickets SET status = 'closed', closed_at = ?, propose_faq = ?
           WHERE id = ? AND status IN ('open', 'claimed') RETURNING *`,
   transfer: `UPDATE tickets SET scope = ?, status = 'open', claimed_by = NULL, claimed_at = NULL,
-               reminded_at = ?, escalated_to_national = 0
+               reminded_at = ?, escalated_to_national = 0, routing = CASE routing WHEN 'fallback' THEN 'direct' ELSE routing END
              WHERE id = ? AND status IN ('open', 'claimed') RETURNING *`,
   rate: `UPDATE tickets SET rating = ? WHERE id = ? AND status = 'closed' RETURNING *`,
   listUnclaimed: `SELECT * FROM tickets WHERE status = 'open' AND created_at < ? ORDER BY created_at, id`,

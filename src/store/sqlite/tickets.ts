@@ -59,6 +59,8 @@ export class SqliteTicketStore implements TicketStore {
         name: t.agent.name ?? null,
         question: t.question,
         context: t.context,
+        unit: t.unit ?? null,
+        routing: t.routing ?? null,
         now,
       }),
     );
