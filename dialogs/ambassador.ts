@@ -2,7 +2,7 @@ import type { TurnContext } from '../src/dialog.js';
 import type { Reply } from '../src/types.js';
 import { EscalationRefusal } from '../src/escalation/service.js';
 import { parseAmbassadorCommand, ambassadorHelp, type AmbassadorCommand } from '../src/escalation/commands.js';
-import { ticketLine } from '../src/escalation/notices.js';
+import { quote, ticketLine } from '../src/escalation/notices.js';
 import type { Ambassador } from '../src/escalation/directory.js';
 
 /**
@@ -43,9 +43,9 @@ async function run(ctx: TurnContext, amb: Ambassador, cmd: AmbassadorCommand): P
     }
     case 'prendre': {
       const { ticket, earlier } = await esc.claim(amb, cmd.id);
-      const lines = [`Vous avez pris en charge la demande #${ticket.id}. L’agent en est informé.`, '', '**Question** :', ...ticket.question.split('\n').map((l) => `> ${l}`)];
+      const lines = [`Vous avez pris en charge la demande #${ticket.id}. L’agent en est informé.`, '', '**Question** :', quote(ticket.question)];
       if (ticket.context) lines.push('', `_Contexte : ${ticket.context}_`);
-      for (const m of earlier) lines.push('', '**Précision de l’agent** :', ...m.split('\n').map((l) => `> ${l}`));
+      for (const m of earlier) lines.push('', '**Précision de l’agent** :', quote(m));
       lines.push('', `Pour répondre : « répondre ${ticket.id} votre réponse ».`);
       return say(lines.join('\n'), ticket.id);
     }

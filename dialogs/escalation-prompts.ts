@@ -2,7 +2,7 @@ import type { TurnContext } from '../src/dialog.js';
 import type { Choice, Reply } from '../src/types.js';
 import type { UnitReading, UnitRoute } from '../src/escalation/units.js';
 import { UNKNOWN_UNIT } from '../src/escalation/units.js';
-import { toScope } from '../src/escalation/notices.js';
+import { quote, toScope } from '../src/escalation/notices.js';
 import { placeholdersIn } from '../src/escalation/case-text.js';
 import { piiDescription } from '../src/notices.js';
 
@@ -26,11 +26,6 @@ export function reply(text: string, choices?: Choice[]): Reply {
 }
 
 const withNote = (note: string | undefined, text: string) => (note ? `${note}\n\n${text}` : text);
-const quote = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
 
 /** Asks for the case; `previous` is the question the agent asked just before, offered, not assumed. */
 export function askQuestion(opts: { started: boolean; previous?: string; note?: string }): Reply {

@@ -18,7 +18,8 @@ export function statusLabel(t: Ticket): string {
   return STATUS[t.status];
 }
 
-function quote(text: string): string {
+/** Markdown quote, line by line. */
+export function quote(text: string): string {
   return text
     .split('\n')
     .map((l) => `> ${l}`)
@@ -34,7 +35,7 @@ export function toScope(scope: Scope | undefined, fallbackId: string): string {
  * The agent's unit and how the ticket reached its scope: « Préfecture du Rhône, transmis au pool
  * national faute d'ambassadeur disponible ». Undefined for tickets opened before units were recorded.
  */
-export function unitLine(t: Ticket, scope: Scope | undefined): string | undefined {
+function unitLine(t: Ticket, scope: Scope | undefined): string | undefined {
   if (t.routing === 'unknown') return `non précisée par l’agent, transmis ${toScope(scope, t.scope)}`;
   if (!t.unit) return undefined;
   if (t.escalatedToNational) return `${t.unit}, transmis au pool national faute de prise en charge dans le délai`;
@@ -153,9 +154,5 @@ export function notDelivered(why: string, text: string, maxChars: number): strin
   const body = text.trim();
   if (!body) return `${why}.`;
   if (body.length > maxChars) return `${why} : votre réponse (${body.length} caractères) n’a pas été transmise à l’agent.`;
-  const quoted = body
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
-  return `${why} : votre réponse n’a pas été transmise à l’agent. La voici, pour que vous ne la perdiez pas :\n\n${quoted}\n\nSi l’agent doit encore la recevoir, il lui faudra ouvrir une nouvelle demande.`;
+  return `${why} : votre réponse n’a pas été transmise à l’agent. La voici, pour que vous ne la perdiez pas :\n\n${quote(body)}\n\nSi l’agent doit encore la recevoir, il lui faudra ouvrir une nouvelle demande.`;
 }

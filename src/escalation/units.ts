@@ -17,7 +17,7 @@ export type UnitRef = string;
 export const UNKNOWN_UNIT = 'inconnue';
 
 /** Longest message read as a unit answer; anything longer is a case or noise, never a unit. */
-export const MAX_UNIT_CHARS = 150;
+const MAX_UNIT_CHARS = 150;
 const MAX_UNIT_WORDS = 16;
 
 type Network = 'police' | 'gendarmerie' | 'prefecture' | 'region';
