@@ -217,7 +217,7 @@ export const DEFINITION = /(?:c'est quoi|ca sert a quoi|qu'est[- ]ce que c'est|c
 
 /** "Ce que dit exactement le texte", "la charte est-elle…", "what does the circular say": what the text says. */
 const CHARTER_DOC =
-  '(?:le texte|ce texte|les textes|la charte|cette charte|la circulaire|cette circulaire|la regle|les regles|the charter|the charte|the circular|the text|the rules?)';
+  '(?:le texte|ce texte|les textes|la charte|cette charte|la circulaire|cette circulaire|la note|cette note|le courrier|ce courrier|la regle|les regles|the charter|the charte|the circular|the text|the rules?)';
 export const CHARTER_ASK = re(
   `${W}(?:ce (?:que|qu')|que|qu'est-ce que) (?:dit|disent|prevoit|prevoient|indique|precise|impose|exige|recommande|autorise|interdit|permet|stipule|enonce|contient)(?: exactement| precisement| vraiment)? ${CHARTER_DOC}${E}|` +
     `${CHARTER_DOC}(?: [a-z]+)? (?:dit|prevoit|indique|precise|impose|exige|recommande) (?:quoi|quelque chose)${E}|` +
