@@ -83,7 +83,7 @@ const FRAMES: readonly RegExp[] = [
   ),
   // reported speech: "mon chef m'a dit que", "un collègue prétend que"
   new RegExp(
-    `${W}(?:mon|ma|mes|un|une|des|le|la|les|nos|notre|votre|on|quelqu'un)(?: (?:chef|cheffe|collegue|collegues|directeur|directrice|superieur|superieure|responsable|manager|n\\+1|formateur|formatrice|binome|equipe|service|syndicat|delegue|prefet|adjoint|adjointe|voisin|voisine|entourage)(?: (?:de service|de bureau|syndique|syndiquee|direct|directe))?)? (?:m'a dit|m'a explique|m'a affirme|nous a dit|nous a explique|a dit|dit|affirme|pretend|soutient|assure|pense|croit|raconte|explique|m'assure|me dit|nous dit|repete|m'a parle|me demande|m'a demande|nous demande|nous a demande|veut savoir|voudrait savoir|aimerait savoir|se demande|se demandait)(?: (?:que|qu'|si|ce matin que|hier que|en reunion que))?`,
+    `${W}(?:mon|ma|mes|un|une|des|le|la|les|nos|notre|votre|on|quelqu'un)(?: (?:chef|cheffe|collegue|collegues|directeur|directrice|superieur|superieure|responsable|manager|n\\+1|n\\+2|n\\+3|boss|patron|patronne|hierarchie|formateur|formatrice|binome|equipe|service|syndicat|delegue|prefet|adjoint|adjointe|voisin|voisine|entourage)(?: (?:de service|de bureau|syndique|syndiquee|direct|directe))?)? (?:m'a dit|m'a explique|m'a affirme|nous a dit|nous a explique|a dit|dit|affirme|pretend|soutient|assure|pense|croit|raconte|explique|m'assure|me dit|nous dit|repete|m'a parle|me demande|m'a demande|nous demande|nous a demande|veut savoir|voudrait savoir|aimerait savoir|se demande|se demandait)(?: (?:que|qu'|si|ce matin que|hier que|en reunion que))?`,
     'g',
   ),
   // discourse fillers
@@ -112,11 +112,11 @@ const KIND_RULES: readonly [QuestionKind, RegExp][] = [
 ];
 
 /** Broad questions: the gist of several entries ("les enjeux", "les règles", "pourquoi l'IA"). */
-const BROAD = /(?:^|\W)(?:points? cles?|grandes lignes|l'essentiel|en resume|resume[rz]?|synthese|les enjeux|enjeux|les regles|les principes|tout ce qu|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pourquoi l'ia|pour une slide|pour ma slide|une slide)(?:$|\W)/;
+const BROAD = /(?:^|\W)(?:points? cles?|grandes lignes|en quelques lignes|en quelques mots|en deux mots|l'essentiel|en resume|resume[rz]?|synthese|les enjeux|enjeux|les regles|les principes|tout ce qu|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pourquoi l'ia|pour une slide|pour ma slide|une slide)(?:$|\W)/;
 
 /** Words that only say "give me the gist": dropped from a broad question that names its topic. */
 const GIST = new RegExp(
-  `${W}(?:les |des |quels sont les |quelles sont les )?(?:points? cles?|grandes lignes|l'essentiel|en resume|resumer|resume|synthese|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pour une slide|pour ma slide|une slide|sur une slide)(?= |,|\\?|!|\\.|$)`,
+  `${W}(?:les |des |quels sont les |quelles sont les )?(?:points? cles?|grandes lignes|l'essentiel|en resume|resumer|resume|synthese|vue d'ensemble|panorama|principaux messages|messages cles|ce qu'il faut retenir|a retenir|en bref|pour une slide|pour ma slide|une slide|sur une slide|en quelques lignes|en quelques mots|en deux mots|en trois mots|en une phrase|en une ligne|en bref|rapidement|brievement|synthetiquement)(?= |,|\\?|!|\\.|$)`,
   'g',
 );
 /** Words that name the document rather than a topic. */
