@@ -1,4 +1,4 @@
-import { ClientEvent, createClient, RoomEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import { ClientEvent, createClient, MatrixEventEvent, RoomEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { logger } from 'matrix-js-sdk/lib/logger.js';
 import type { HomeserverDouble } from '../double/server.js';
 
@@ -17,6 +17,8 @@ export interface Seen {
   sender: string;
   type: string;
   content: Record<string, unknown>;
+  /** Sent encrypted (content is the decrypted one once the client could decrypt it). */
+  encrypted?: boolean;
 }
 
 export class Agent {
@@ -29,16 +31,29 @@ export class Agent {
 
   static async start(double: HomeserverDouble, userId: string, displayname?: string): Promise<Agent> {
     const user = double.model.users.get(userId) ?? double.registerUser(userId, displayname);
-    const client = createClient({ baseUrl: double.url, accessToken: user.token, userId, deviceId: user.deviceId });
-    const agent = new Agent(userId, client);
-    client.on(RoomEvent.Timeline, (ev: MatrixEvent, room) => {
-      const roomId = room?.roomId ?? ev.getRoomId();
+    return Agent.connect({ baseUrl: double.url, userId, accessToken: user.token, deviceId: user.deviceId });
+  }
+
+  /**
+   * A client for any homeserver, with an access token obtained once (never a login here).
+   * `crypto: true` turns on matrix-js-sdk's Rust crypto (WebAssembly, in-memory store): the client
+   * then encrypts in encrypted rooms and decrypts what it receives, like Tchap's apps.
+   */
+  static async connect(opts: { baseUrl: string; userId: string; accessToken: string; deviceId: string; crypto?: boolean }): Promise<Agent> {
+    const client = createClient({ baseUrl: opts.baseUrl, accessToken: opts.accessToken, userId: opts.userId, deviceId: opts.deviceId });
+    if (opts.crypto) await client.initRustCrypto({ useIndexedDB: false });
+    const agent = new Agent(opts.userId, client);
+    const record = (ev: MatrixEvent, roomId: string | undefined) => {
       if (!roomId || !ev.getId()) return;
       const list = agent.seen.get(roomId) ?? [];
-      if (list.some((s) => s.eventId === ev.getId())) return;
-      list.push({ eventId: ev.getId()!, sender: ev.getSender() ?? '', type: ev.getType(), content: ev.getContent() });
+      const at = list.findIndex((s) => s.eventId === ev.getId());
+      const seen = { eventId: ev.getId()!, sender: ev.getSender() ?? '', type: ev.getType(), content: ev.getContent(), encrypted: ev.isEncrypted() };
+      if (at >= 0) list[at] = seen; // decrypted later: the clear event replaces the ciphertext
+      else list.push(seen);
       agent.seen.set(roomId, list);
-    });
+    };
+    client.on(RoomEvent.Timeline, (ev: MatrixEvent, room) => record(ev, room?.roomId ?? ev.getRoomId()));
+    client.on(MatrixEventEvent.Decrypted, (ev: MatrixEvent) => record(ev, ev.getRoomId()));
     const prepared = new Promise<void>((resolve) => {
       const onSync = (state: string) => {
         if (state === 'PREPARED') {
