@@ -257,6 +257,7 @@ export class MatrixAdapter implements ChannelAdapter {
     if (who.user_id !== this.config.botUserId) {
       throw new ConfigError([`MATRIX_BOT_USER_ID="${this.config.botUserId}": MATRIX_ACCESS_TOKEN belongs to ${String(who.user_id)}`]);
     }
+    client.ownUserId = who.user_id;
   }
 
   /** Start-up calls, retried a few times while the homeserver is unreachable. */

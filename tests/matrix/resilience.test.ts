@@ -1,5 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { World, BOT } from './helpers/world.js';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { World, BOT, makeApp } from './helpers/world.js';
 import { bodyOf, waitUntil } from './helpers/agent.js';
 import type { User } from './double/model.js';
 import { ConfigError } from '../../src/config.js';
@@ -135,5 +137,35 @@ describe('start-up and refusals', () => {
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure).toMatchObject({ status: 403, message: expect.stringMatching(/M_FORBIDDEN/) });
     expect(w.double.log.filter((l) => l.user === BOT && l.path.includes(encodeURIComponent(closed)) && l.path.includes('/send/'))).toHaveLength(1);
+  });
+});
+
+describe('sync gaps', () => {
+  const GAP = /matrix sync skipped older events of this room \(long absence\)/;
+
+  it('warns about skipped events only after a real absence, never for a room the bot has just joined', async () => {
+    const lines: { level: number; msg: string; room?: string }[] = [];
+    const app = makeApp();
+    (app.services as { logger: pino.Logger }).logger = pino({ level: 'info' }, new Writable({ write: (c, _e, cb) => (lines.push(JSON.parse(String(c))), cb()) }));
+    w = await World.create({ app });
+    const ambRoom = w.ambassadorsRoom();
+    await w.startBot();
+    const alice = await w.agent(ALICE, 'Alice Dupont');
+    // A direct chat created seconds ago, a group room and the ambassadors' room: first timelines
+    // of newly joined rooms, which Synapse (and the double) mark as limited.
+    const dm = await alice.directChat(w.double, BOT);
+    expect(await w.turn(alice, dm, 'Qu’est-ce que MIRAI ?')).toHaveLength(1);
+    const { room_id: group } = await alice.client.createRoom({ name: 'Équipe', invite: [BOT] });
+    await waitUntil(() => w.double.model.membership(group, BOT) === 'join', 'bot joins the group room');
+    expect(lines.filter((l) => GAP.test(l.msg))).toEqual([]);
+
+    // Restarted after more than a timeline's worth (100) of events in a room: a real gap.
+    await w.adapter!.stop();
+    for (let i = 0; i < 101; i++) w.double.inject(group, ALICE, 'org.example.noise', { i });
+    const late = w.double.inject(dm, ALICE, 'm.room.message', { msgtype: 'm.text', body: 'Quels outils faut-il privilégier ?' });
+    await w.startBot();
+    await w.settled(late.event_id);
+    expect(lines.filter((l) => GAP.test(l.msg)).map((l) => l.room)).toEqual([group]);
+    expect(w.double.model.membership(ambRoom, BOT)).toBe('join');
   });
 });
