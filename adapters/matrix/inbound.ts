@@ -8,6 +8,7 @@ import type { AccessPolicy } from './access.js';
 import type { MatrixState } from './state.js';
 import type { RoomInfo } from './rooms.js';
 import { commandWord, mentionsBot, parseEnvelope, parseMessage, parseReaction, stripMention, type BotIdentity, type Envelope } from './events.js';
+import { patiently, Sleeper } from './errors.js';
 import { decryptionFailedNotice, DECRYPTION_FAILED_NOTICE, encryptedRoomNotice, ENCRYPTED_ROOM_NOTICE } from './encryption.js';
 
 /**
@@ -67,10 +68,21 @@ function isKnownCommand(text: string): boolean {
   return matchCommand(text) !== undefined || parseAmbassadorCommand(text) !== undefined;
 }
 
+/** How long an invitation keeps being accepted through rate limits and outages. */
+const JOIN_PATIENCE_MS = 5 * 60_000;
+
 export class Inbound {
   private readonly lanes = new Map<string, Promise<void>>();
+  private readonly sleeper = new Sleeper();
+  private stopped = false;
 
   constructor(private readonly d: InboundDeps) {}
+
+  /** Ends every wait (a join being retried gives up at once). */
+  stop(): void {
+    this.stopped = true;
+    this.sleeper.wakeAll();
+  }
 
   /** Called by the sync loop for every room event (awaited: keep it short). */
   async accept(kind: string, roomId: string, raw: Record<string, unknown>): Promise<void> {
@@ -148,7 +160,14 @@ export class Inbound {
       return;
     }
     try {
-      await this.d.client.joinRoom(roomId);
+      // Synapse counts joins against the sender's message rate: after a burst of answers the join
+      // gets a 429. Waited out, or the invitation would never be accepted.
+      await patiently(() => this.d.client.joinRoom(roomId), {
+        sleeper: this.sleeper,
+        maxMs: JOIN_PATIENCE_MS,
+        stopped: () => this.stopped,
+        onRetry: (f, delayMs) => this.d.logger.info({ room: roomId, kind: f.kind, delayMs }, 'matrix invitation: join retried'),
+      });
       this.d.logger.info({ room: roomId }, 'matrix invitation accepted');
     } catch (e) {
       this.d.logger.warn({ room: roomId, err: (e as Error).message }, 'matrix invitation could not be accepted');

@@ -53,6 +53,16 @@ describe('outgoing rate and 429', () => {
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(395);
     expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(395);
   });
+  it('accepts an invitation whose join gets M_LIMIT_EXCEEDED (Synapse counts joins against the message rate)', async () => {
+    w = await World.create();
+    await w.startBot();
+    const alice = await w.agent(ALICE, 'Alice Dupont');
+    w.double.rateLimit((method, path, user) => method === 'POST' && /^\/(?:join\/|rooms\/[^/]+\/join$)/.test(path) && user?.id === BOT, 300, 2);
+    const room = await alice.directChat(w.double, BOT);
+    const joins = w.double.log.filter((l) => l.method === 'POST' && l.user === BOT && /join/.test(l.path));
+    expect(joins.map((j) => j.status)).toEqual([429, 429, 200]);
+    expect(bodyOf((await w.turn(alice, room, 'Qu’est-ce que MIRAI ?'))[0]!)).toMatch(/MIRAI/);
+  });
 });
 
 describe('homeserver trouble', () => {
