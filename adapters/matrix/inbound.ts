@@ -8,7 +8,7 @@ import type { AccessPolicy } from './access.js';
 import type { MatrixState } from './state.js';
 import type { RoomInfo } from './rooms.js';
 import { commandWord, mentionsBot, parseEnvelope, parseMessage, parseReaction, stripMention, type BotIdentity, type Envelope } from './events.js';
-import { patiently, Sleeper } from './errors.js';
+import { describeFailure, patiently, Sleeper } from './errors.js';
 import { decryptionFailedNotice, DECRYPTION_FAILED_NOTICE, encryptedRoomNotice, ENCRYPTED_ROOM_NOTICE } from './encryption.js';
 
 /**
@@ -68,8 +68,8 @@ function isKnownCommand(text: string): boolean {
   return matchCommand(text) !== undefined || parseAmbassadorCommand(text) !== undefined;
 }
 
-/** How long an invitation keeps being accepted through rate limits and outages. */
-const JOIN_PATIENCE_MS = 5 * 60_000;
+/** How long an invitation keeps being accepted (or declined) through rate limits and outages. */
+const MEMBERSHIP_PATIENCE_MS = 5 * 60_000;
 
 export class Inbound {
   private readonly lanes = new Map<string, Promise<void>>();
@@ -156,24 +156,30 @@ export class Inbound {
     const inviter = typeof raw.sender === 'string' ? raw.sender : undefined;
     if (!this.d.access.allows(inviter)) {
       this.d.logger.warn({ room: roomId, server: inviter?.split(':')[1] ?? 'unknown' }, 'matrix invitation from outside the allowed domains declined');
-      await this.d.client.leaveRoom(roomId).catch((e: Error) => this.d.logger.debug({ room: roomId, err: e.message }, 'matrix decline failed'));
+      await this.patiently(roomId, () => this.d.client.leaveRoom(roomId)).catch((e: Error) => this.d.logger.warn({ room: roomId, err: describeFailure(e).message }, 'matrix decline failed'));
       return;
     }
     try {
-      // Synapse counts joins against the sender's message rate: after a burst of answers the join
-      // gets a 429. Waited out, or the invitation would never be accepted.
-      await patiently(() => this.d.client.joinRoom(roomId), {
-        sleeper: this.sleeper,
-        maxMs: JOIN_PATIENCE_MS,
-        stopped: () => this.stopped,
-        onRetry: (f, delayMs) => this.d.logger.info({ room: roomId, kind: f.kind, delayMs }, 'matrix invitation: join retried'),
-      });
+      await this.patiently(roomId, () => this.d.client.joinRoom(roomId));
       this.d.logger.info({ room: roomId }, 'matrix invitation accepted');
     } catch (e) {
       this.d.logger.warn({ room: roomId, err: (e as Error).message }, 'matrix invitation could not be accepted');
       return;
     }
     await this.checkEncryption(roomId);
+  }
+
+  /**
+   * Synapse counts joins and leaves against the sender's message rate: after a burst of answers
+   * they get a 429. Waited out (and outages too), or the invitation would never be answered.
+   */
+  private patiently<T>(roomId: string, work: () => Promise<T>): Promise<T> {
+    return patiently(work, {
+      sleeper: this.sleeper,
+      maxMs: MEMBERSHIP_PATIENCE_MS,
+      stopped: () => this.stopped,
+      onRetry: (f, delayMs) => this.d.logger.info({ room: roomId, kind: f.kind, delayMs }, 'matrix invitation: membership change retried'),
+    });
   }
 
   private async checkEncryption(roomId: string): Promise<void> {

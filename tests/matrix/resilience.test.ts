@@ -53,9 +53,15 @@ describe('outgoing rate and 429', () => {
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(395);
     expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(395);
   });
-  it('accepts an invitation whose join gets M_LIMIT_EXCEEDED (Synapse counts joins against the message rate)', async () => {
+  it('accepts (or declines) an invitation whose join (or leave) gets M_LIMIT_EXCEEDED, as Synapse answers after a burst', async () => {
     w = await World.create();
     await w.startBot();
+    const intruder = await w.agent('@intrus:example.org', 'Intrus');
+    w.double.rateLimit((method, path, user) => method === 'POST' && /^\/rooms\/[^/]+\/leave$/.test(path) && user?.id === BOT, 300, 2);
+    const { room_id: foreign } = await intruder.client.createRoom({ is_direct: true, invite: [BOT] });
+    await waitUntil(() => w.double.model.membership(foreign, BOT) === 'leave', 'foreign invitation declined');
+    expect(w.double.log.filter((l) => l.method === 'POST' && l.user === BOT && /leave/.test(l.path)).map((l) => l.status)).toEqual([429, 429, 200]);
+
     const alice = await w.agent(ALICE, 'Alice Dupont');
     w.double.rateLimit((method, path, user) => method === 'POST' && /^\/(?:join\/|rooms\/[^/]+\/join$)/.test(path) && user?.id === BOT, 300, 2);
     const room = await alice.directChat(w.double, BOT);
