@@ -11,7 +11,7 @@ import { RoomInfo } from './rooms.js';
 import { Inbound, type ReplyTarget } from './inbound.js';
 import { editContent, renderReply, type Rendered } from './render.js';
 import { cryptoStoreFor, type NativeCrypto } from './encryption.js';
-import { backoffMs, describeFailure } from './errors.js';
+import { backoffMs, describeFailure, patiently, Sleeper } from './errors.js';
 import { bridgeSdkLogs } from './sdk-logs.js';
 
 /**
@@ -123,6 +123,7 @@ export class MatrixAdapter implements ChannelAdapter {
 
   async stop(): Promise<void> {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
+    this.inbound?.stop();
     await this.client?.halt();
     const idle = this.inbound?.idle() ?? Promise.resolve();
     await Promise.race([idle, new Promise((r) => setTimeout(r, 2_000).unref())]);
@@ -257,6 +258,7 @@ export class MatrixAdapter implements ChannelAdapter {
     if (who.user_id !== this.config.botUserId) {
       throw new ConfigError([`MATRIX_BOT_USER_ID="${this.config.botUserId}": MATRIX_ACCESS_TOKEN belongs to ${String(who.user_id)}`]);
     }
+    client.ownUserId = who.user_id;
   }
 
   /** Start-up calls, retried a few times while the homeserver is unreachable. */
@@ -279,12 +281,16 @@ export class MatrixAdapter implements ChannelAdapter {
     const wanted = [...new Set(this.deps.ambassadorRooms?.() ?? [])];
     if (!wanted.length) return;
     const joined = new Set(await client.getJoinedRooms().catch(() => [] as string[]));
+    const sleeper = new Sleeper();
     for (const room of wanted) {
       try {
         const roomId = await rooms.resolve(room);
-        if (!joined.has(roomId)) await client.joinRoom(roomId);
+        // A 429 (joins count against the message rate) is waited out, briefly: start-up goes on.
+        if (!joined.has(roomId)) await patiently(() => client.joinRoom(roomId), { sleeper, maxMs: 30_000, baseMs: this.options.sync?.backoffBaseMs ?? 1000 });
       } catch (e) {
-        this.deps.logger.warn({ room, err: describeFailure(e).message }, 'matrix: cannot join an ambassadors’ room of the directory; invite the bot there');
+        const f = describeFailure(e);
+        if (f.kind === 'permanent') this.deps.logger.warn({ room, err: f.message }, 'matrix: cannot join an ambassadors’ room of the directory; invite the bot there');
+        else this.deps.logger.warn({ room, err: f.message }, 'matrix: could not join an ambassadors’ room of the directory now (homeserver busy or unreachable); retried at the next start');
       }
     }
   }

@@ -63,3 +63,36 @@ export class Sleeper {
     this.timers.clear();
   }
 }
+
+export interface PatientOptions {
+  sleeper: Sleeper;
+  /** Gives up once this long has passed since the first try (the last failure is thrown). */
+  maxMs: number;
+  /** First back-off step for transient failures. */
+  baseMs?: number;
+  /** Checked before every try: when true, the last failure is thrown at once. */
+  stopped?: () => boolean;
+  /** Told about each wait (rate limits and transient failures alike). */
+  onRetry?: (f: RequestFailure, delayMs: number) => void;
+}
+
+/**
+ * Runs a homeserver call until it succeeds: a 429 waits `retry_after_ms`, network errors and 5xx
+ * back off; refusals (4xx) are thrown at once, as is the last failure after `maxMs` or on stop.
+ * For calls outside the send queue that must not be lost to a rate limit (joining a room…).
+ */
+export async function patiently<T>(work: () => Promise<T>, opts: PatientOptions): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      const f = describeFailure(e);
+      if (f.kind === 'permanent' || opts.stopped?.() || Date.now() - started > opts.maxMs) throw e;
+      const delay = f.kind === 'rate_limited' ? Math.min(Math.max(f.retryAfterMs ?? 1000, 50), 120_000) : backoffMs(attempt, opts.baseMs ?? 500, 30_000);
+      opts.onRetry?.(f, delay);
+      await opts.sleeper.sleep(delay);
+      if (opts.stopped?.()) throw e;
+    }
+  }
+}

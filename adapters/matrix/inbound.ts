@@ -8,6 +8,7 @@ import type { AccessPolicy } from './access.js';
 import type { MatrixState } from './state.js';
 import type { RoomInfo } from './rooms.js';
 import { commandWord, mentionsBot, parseEnvelope, parseMessage, parseReaction, stripMention, type BotIdentity, type Envelope } from './events.js';
+import { describeFailure, patiently, Sleeper } from './errors.js';
 import { decryptionFailedNotice, DECRYPTION_FAILED_NOTICE, encryptedRoomNotice, ENCRYPTED_ROOM_NOTICE } from './encryption.js';
 
 /**
@@ -67,10 +68,21 @@ function isKnownCommand(text: string): boolean {
   return matchCommand(text) !== undefined || parseAmbassadorCommand(text) !== undefined;
 }
 
+/** How long an invitation keeps being accepted (or declined) through rate limits and outages. */
+const MEMBERSHIP_PATIENCE_MS = 5 * 60_000;
+
 export class Inbound {
   private readonly lanes = new Map<string, Promise<void>>();
+  private readonly sleeper = new Sleeper();
+  private stopped = false;
 
   constructor(private readonly d: InboundDeps) {}
+
+  /** Ends every wait (a join being retried gives up at once). */
+  stop(): void {
+    this.stopped = true;
+    this.sleeper.wakeAll();
+  }
 
   /** Called by the sync loop for every room event (awaited: keep it short). */
   async accept(kind: string, roomId: string, raw: Record<string, unknown>): Promise<void> {
@@ -144,17 +156,30 @@ export class Inbound {
     const inviter = typeof raw.sender === 'string' ? raw.sender : undefined;
     if (!this.d.access.allows(inviter)) {
       this.d.logger.warn({ room: roomId, server: inviter?.split(':')[1] ?? 'unknown' }, 'matrix invitation from outside the allowed domains declined');
-      await this.d.client.leaveRoom(roomId).catch((e: Error) => this.d.logger.debug({ room: roomId, err: e.message }, 'matrix decline failed'));
+      await this.patiently(roomId, () => this.d.client.leaveRoom(roomId)).catch((e: Error) => this.d.logger.warn({ room: roomId, err: describeFailure(e).message }, 'matrix decline failed'));
       return;
     }
     try {
-      await this.d.client.joinRoom(roomId);
+      await this.patiently(roomId, () => this.d.client.joinRoom(roomId));
       this.d.logger.info({ room: roomId }, 'matrix invitation accepted');
     } catch (e) {
       this.d.logger.warn({ room: roomId, err: (e as Error).message }, 'matrix invitation could not be accepted');
       return;
     }
     await this.checkEncryption(roomId);
+  }
+
+  /**
+   * Synapse counts joins and leaves against the sender's message rate: after a burst of answers
+   * they get a 429. Waited out (and outages too), or the invitation would never be answered.
+   */
+  private patiently<T>(roomId: string, work: () => Promise<T>): Promise<T> {
+    return patiently(work, {
+      sleeper: this.sleeper,
+      maxMs: MEMBERSHIP_PATIENCE_MS,
+      stopped: () => this.stopped,
+      onRetry: (f, delayMs) => this.d.logger.info({ room: roomId, kind: f.kind, delayMs }, 'matrix invitation: membership change retried'),
+    });
   }
 
   private async checkEncryption(roomId: string): Promise<void> {

@@ -70,6 +70,8 @@ export class SyncingMatrixClient extends MatrixClient {
   private loopDone: Promise<void> = Promise.resolve();
   private failures = 0;
   private syncAbort?: AbortController;
+  /** The bot's user id, once known (whoami at start-up): tells its own join events apart. */
+  ownUserId?: string;
 
   constructor(
     homeserverUrl: string,
@@ -166,12 +168,35 @@ export class SyncingMatrixClient extends MatrixClient {
     }
   }
 
-  /** A "limited" timeline after a long absence means older events were skipped by the server. */
+  /**
+   * A "limited" timeline after a long absence means older events were skipped by the server. Not
+   * when the bot has just joined the room: Synapse marks the first timeline of a newly joined room
+   * as limited although it holds everything since the join (often the whole room); what came
+   * before the join was never the bot's to answer.
+   */
   private warnOnGaps(response: Record<string, unknown>): void {
-    const join = ((response.rooms as Record<string, unknown> | undefined)?.join ?? {}) as Record<string, { timeline?: { limited?: unknown } }>;
+    const join = ((response.rooms as Record<string, unknown> | undefined)?.join ?? {}) as Record<string, { timeline?: { limited?: unknown; events?: unknown[] } }>;
     for (const [roomId, room] of Object.entries(join)) {
-      if (room.timeline?.limited === true) this.logger.warn({ room: roomId }, 'matrix sync skipped older events of this room (long absence): some messages may be unanswered');
+      if (room.timeline?.limited !== true) continue;
+      if (this.joinedWithin(room.timeline.events ?? [])) {
+        this.logger.debug({ room: roomId }, 'matrix sync: first timeline of a newly joined room (limited, no gap)');
+        continue;
+      }
+      this.logger.warn({ room: roomId }, 'matrix sync skipped older events of this room (long absence): some messages may be unanswered');
     }
+  }
+
+  /** The timeline starts at the room's creation, or holds the bot's own join (from invite, leave or nothing). */
+  private joinedWithin(events: unknown[]): boolean {
+    const first = events[0];
+    if (isObject(first) && first.type === 'm.room.create') return true;
+    const me = this.ownUserId;
+    if (!me) return false;
+    return events.some((e) => {
+      if (!isObject(e) || e.type !== 'm.room.member' || e.state_key !== me || !isObject(e.content) || e.content.membership !== 'join') return false;
+      const prev = isObject(e.unsigned) && isObject(e.unsigned.prev_content) ? e.unsigned.prev_content.membership : undefined;
+      return prev !== 'join';
+    });
   }
 
   private async dispatch(kind: string, payload: unknown[]): Promise<void> {

@@ -1,5 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { World, BOT } from './helpers/world.js';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { World, BOT, makeApp } from './helpers/world.js';
 import { bodyOf, waitUntil } from './helpers/agent.js';
 import type { User } from './double/model.js';
 import { ConfigError } from '../../src/config.js';
@@ -50,6 +52,22 @@ describe('outgoing rate and 429', () => {
     expect(attempts.map((a) => a.status)).toEqual([429, 429, 200]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(395);
     expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(395);
+  });
+  it('accepts (or declines) an invitation whose join (or leave) gets M_LIMIT_EXCEEDED, as Synapse answers after a burst', async () => {
+    w = await World.create();
+    await w.startBot();
+    const intruder = await w.agent('@intrus:example.org', 'Intrus');
+    w.double.rateLimit((method, path, user) => method === 'POST' && /^\/rooms\/[^/]+\/leave$/.test(path) && user?.id === BOT, 300, 2);
+    const { room_id: foreign } = await intruder.client.createRoom({ is_direct: true, invite: [BOT] });
+    await waitUntil(() => w.double.model.membership(foreign, BOT) === 'leave', 'foreign invitation declined');
+    expect(w.double.log.filter((l) => l.method === 'POST' && l.user === BOT && /leave/.test(l.path)).map((l) => l.status)).toEqual([429, 429, 200]);
+
+    const alice = await w.agent(ALICE, 'Alice Dupont');
+    w.double.rateLimit((method, path, user) => method === 'POST' && /^\/(?:join\/|rooms\/[^/]+\/join$)/.test(path) && user?.id === BOT, 300, 2);
+    const room = await alice.directChat(w.double, BOT);
+    const joins = w.double.log.filter((l) => l.method === 'POST' && l.user === BOT && /join/.test(l.path));
+    expect(joins.map((j) => j.status)).toEqual([429, 429, 200]);
+    expect(bodyOf((await w.turn(alice, room, 'Qu’est-ce que MIRAI ?'))[0]!)).toMatch(/MIRAI/);
   });
 });
 
@@ -135,5 +153,35 @@ describe('start-up and refusals', () => {
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure).toMatchObject({ status: 403, message: expect.stringMatching(/M_FORBIDDEN/) });
     expect(w.double.log.filter((l) => l.user === BOT && l.path.includes(encodeURIComponent(closed)) && l.path.includes('/send/'))).toHaveLength(1);
+  });
+});
+
+describe('sync gaps', () => {
+  const GAP = /matrix sync skipped older events of this room \(long absence\)/;
+
+  it('warns about skipped events only after a real absence, never for a room the bot has just joined', async () => {
+    const lines: { level: number; msg: string; room?: string }[] = [];
+    const app = makeApp();
+    (app.services as { logger: pino.Logger }).logger = pino({ level: 'info' }, new Writable({ write: (c, _e, cb) => (lines.push(JSON.parse(String(c))), cb()) }));
+    w = await World.create({ app });
+    const ambRoom = w.ambassadorsRoom();
+    await w.startBot();
+    const alice = await w.agent(ALICE, 'Alice Dupont');
+    // A direct chat created seconds ago, a group room and the ambassadors' room: first timelines
+    // of newly joined rooms, which Synapse (and the double) mark as limited.
+    const dm = await alice.directChat(w.double, BOT);
+    expect(await w.turn(alice, dm, 'Qu’est-ce que MIRAI ?')).toHaveLength(1);
+    const { room_id: group } = await alice.client.createRoom({ name: 'Équipe', invite: [BOT] });
+    await waitUntil(() => w.double.model.membership(group, BOT) === 'join', 'bot joins the group room');
+    expect(lines.filter((l) => GAP.test(l.msg))).toEqual([]);
+
+    // Restarted after more than a timeline's worth (100) of events in a room: a real gap.
+    await w.adapter!.stop();
+    for (let i = 0; i < 101; i++) w.double.inject(group, ALICE, 'org.example.noise', { i });
+    const late = w.double.inject(dm, ALICE, 'm.room.message', { msgtype: 'm.text', body: 'Quels outils faut-il privilégier ?' });
+    await w.startBot();
+    await w.settled(late.event_id);
+    expect(lines.filter((l) => GAP.test(l.msg)).map((l) => l.room)).toEqual([group]);
+    expect(w.double.model.membership(ambRoom, BOT)).toBe('join');
   });
 });

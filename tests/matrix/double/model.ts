@@ -80,7 +80,12 @@ export class HomeserverModel {
     const room = this.rooms.get(roomId);
     if (!room) throw new Error(`no room ${roomId}`);
     const ev: MatrixEvent = { origin_server_ts: Date.now(), ...partial, room_id: roomId, event_id: `$${rand(12)}` };
-    if (ev.state_key !== undefined) room.state.set(`${ev.type}\u0000${ev.state_key}`, ev);
+    if (ev.state_key !== undefined) {
+      // As Synapse does: a state event tells what it replaced (unsigned.prev_content).
+      const prev = room.state.get(`${ev.type}\u0000${ev.state_key}`);
+      if (prev) ev.unsigned = { ...(ev.unsigned ?? {}), prev_content: prev.content };
+      room.state.set(`${ev.type}\u0000${ev.state_key}`, ev);
+    }
     room.timeline.push({ pos: this.pos + 1, ev });
     this.bump();
     return ev;

@@ -3,8 +3,10 @@ import type { HomeserverModel, MatrixEvent, Room } from './model.js';
 /**
  * GET /sync for the double, per the client-server spec: `since` (a previous next_batch),
  * `timeout` (long poll), `filter` (an id from POST /user/{id}/filter or inline JSON; only
- * room.timeline.limit is honoured). Joined rooms get state + timeline, invited rooms their stripped
- * state, left rooms the leave event; global account data that changed is included.
+ * room.timeline.limit is honoured: more new events than that give the last ones, "limited", as
+ * after a long absence; a room joined since `since` is "limited" too, as Synapse sends it).
+ * Joined rooms get state + timeline, invited rooms their stripped state, left rooms the leave
+ * event; global account data that changed is included.
  */
 
 type Json = Record<string, unknown>;
@@ -62,13 +64,15 @@ export function buildSync(model: HomeserverModel, userId: string, since: number 
     const fresh = since === undefined || startedAt > since;
     if (membership === 'join') {
       const visible = room.timeline.filter((t) => t.pos >= startedAt || since === undefined);
-      const news = fresh ? visible.slice(-limit) : visible.filter((t) => t.pos > since!);
+      const unseen = fresh ? visible : visible.filter((t) => t.pos > since!);
+      const news = unseen.slice(-limit);
       if (!news.length && !fresh) continue;
       const inTimeline = new Set(news.map((t) => t.ev.event_id));
       const state = fresh ? [...room.state.values()].filter((e) => !inTimeline.has(e.event_id)).map(clientEvent) : [];
       join[room.id] = {
         state: { events: state },
-        timeline: { events: news.map((t) => clientEvent(t.ev)), limited: fresh && visible.length > news.length, prev_batch: `s${(news[0]?.pos ?? 1) - 1}` },
+        // Synapse marks the first timeline of a room joined since `since` as limited, whatever its size.
+        timeline: { events: news.map((t) => clientEvent(t.ev)), limited: unseen.length > news.length || (fresh && since !== undefined), prev_batch: `s${(news[0]?.pos ?? 1) - 1}` },
         ephemeral: { events: [] },
         account_data: { events: [] },
         unread_notifications: { highlight_count: 0, notification_count: 0 },
