@@ -157,10 +157,13 @@ function contentWords(folded: string): number {
   return n;
 }
 
-function blank(folded: string, original: string): { folded: string; text: string } {
+/**
+ * Blanks every match of `patterns` (run on the same-length folded text) in both forms: the folded
+ * text and the original, whose characters are kept wherever the folded text survived.
+ */
+function blank(folded: string, original: string, patterns: readonly RegExp[]): { folded: string; text: string } {
   let f = folded;
-  for (const re of FRAMES) f = f.replace(re, (m) => ' '.repeat(m.length));
-  // Keep the original characters where the folded text survived, blank elsewhere.
+  for (const re of patterns) f = f.replace(re, (m) => ' '.repeat(m.length));
   let text = '';
   for (let i = 0; i < original.length; i++) text += f[i] === ' ' && folded[i] !== ' ' ? ' ' : original[i];
   return { folded: f, text };
@@ -218,11 +221,8 @@ function kindOf(folded: string): QuestionKind {
  */
 function dropGist(pieces: FocusPiece[]): void {
   const stripped = pieces.map((p) => {
-    const folded = foldSameLength(p.text);
-    const f = folded.replace(GIST, (m) => ' '.repeat(m.length));
-    let text = '';
-    for (let i = 0; i < p.text.length; i++) text += f[i] === ' ' && folded[i] !== ' ' ? ' ' : p.text[i];
-    return { piece: p, text, topic: contentWords(f.replace(DOCUMENT_WORDS, ' ')) };
+    const { folded, text } = blank(foldSameLength(p.text), p.text, [GIST]);
+    return { piece: p, text, topic: contentWords(folded.replace(DOCUMENT_WORDS, ' ')) };
   });
   if (stripped.reduce((n, s) => n + s.topic, 0) === 0) return;
   for (const s of stripped) s.piece.text = s.text;
@@ -236,7 +236,7 @@ export function focusQuestion(input: string): QuestionFocus {
   let questionIdx = all.map((s, i) => (s.question || QUESTION_START.test(s.folded) ? i : -1)).filter((i) => i >= 0);
   if (questionIdx.length === 0) questionIdx = all.map((_, i) => i);
   const weights = all.map((_, i) => (questionIdx.includes(i) ? 1 : CONTEXT_WEIGHT));
-  const cleaned = all.map((s) => blank(s.folded, s.text));
+  const cleaned = all.map((s) => blank(s.folded, s.text, FRAMES));
   // "Il a raison ?", "lesquels sont-ils ?": the sentence before holds the subject of the question.
   const askedFirst = questionIdx.map((i) => (cleaned[i] as { folded: string }).folded).join(' ');
   if (contentWords(askedFirst) < MIN_CONTENT_WORDS) {

@@ -27,12 +27,18 @@ export const MIN_INFORMATIVENESS = 0.1;
  */
 const LISTS = ['commonWords.json', 'wikipedia.json'];
 
-let ranks: Map<string, number> | undefined;
+/** Stem → informativeness, computed once from its best rank in either list. */
+let table: Map<string, number> | undefined;
 let failed = false;
 
+function fromRank(rank: number): number {
+  const x = (Math.log(rank) - Math.log(COMMON_RANK)) / (Math.log(SPECIFIC_RANK) - Math.log(COMMON_RANK));
+  return Math.min(1, Math.max(MIN_INFORMATIVENESS, x));
+}
+
 function load(): Map<string, number> {
-  if (ranks) return ranks;
-  const map = new Map<string, number>();
+  if (table) return table;
+  const ranks = new Map<string, number>();
   if (!failed) {
     try {
       const require = createRequire(import.meta.url);
@@ -42,15 +48,15 @@ function load(): Map<string, number> {
         words.forEach((w, rank) => {
           if (typeof w !== 'string') return;
           const key = stemWord(fold(w).replace(/'$/, ''));
-          if (key && (map.get(key) ?? Infinity) > rank + 1) map.set(key, rank + 1);
+          if (key && (ranks.get(key) ?? Infinity) > rank + 1) ranks.set(key, rank + 1);
         });
       }
     } catch {
-      failed = true; // without the list every word is informative: the previous behaviour
+      failed = true; // without the lists every word is informative: the previous behaviour
     }
   }
-  ranks = map;
-  return map;
+  table = new Map([...ranks].map(([stem, rank]) => [stem, fromRank(rank)]));
+  return table;
 }
 
 /** Reads the lists now (about 0.3 s, once per process) rather than on the first question. */
@@ -58,15 +64,7 @@ export function preloadGeneralFrench(): void {
   load();
 }
 
-/** Rank of a stem in everyday French (1 = most frequent), or undefined when not listed. */
-export function frenchRank(stem: string): number | undefined {
-  return load().get(stem);
-}
-
 /** Informativeness of a stem in [MIN_INFORMATIVENESS, 1]: 1 for words absent from everyday French. */
 export function informativeness(stem: string): number {
-  const rank = load().get(stem);
-  if (rank === undefined) return 1;
-  const x = (Math.log(rank) - Math.log(COMMON_RANK)) / (Math.log(SPECIFIC_RANK) - Math.log(COMMON_RANK));
-  return Math.min(1, Math.max(MIN_INFORMATIVENESS, x));
+  return load().get(stem) ?? 1;
 }
