@@ -1,9 +1,17 @@
 import type { Dialog, TurnContext, DialogResult } from '../src/dialog.js';
 import { done } from '../src/dialog.js';
-import type { Reply } from '../src/types.js';
+import type { Choice, Reply } from '../src/types.js';
 import type { KbEntry, KbHit } from '../src/knowledge/types.js';
 import { askAmbassador, entryChoice, entrySources, sourceLine, plain } from '../src/replies.js';
 import { focusQuestion } from '../src/knowledge/focus.js';
+
+/** The « utile / pas utile » buttons of an answer, about its (first) entry. */
+function feedbackActions(entryId: string): Choice[] {
+  return [
+    { label: '👍 Utile', value: 'utile', action: { type: 'feedback', value: 'up', data: { entryId } } },
+    { label: '👎 Pas utile', value: 'pas utile', action: { type: 'feedback', value: 'down', data: { entryId } } },
+  ];
+}
 
 /** A second hit this close to the first (confidence ratio) is shown with it: never a silent guess. */
 const CLOSE_RATIO = 0.85;
@@ -32,10 +40,7 @@ export function answerReply(entry: KbEntry, related: KbEntry[], confidence: numb
       title: entry.title,
       body: entry.body,
       sources,
-      actions: [
-        { label: '👍 Utile', value: 'utile', action: { type: 'feedback', value: 'up', data: { entryId: entry.id } } },
-        { label: '👎 Pas utile', value: 'pas utile', action: { type: 'feedback', value: 'down', data: { entryId: entry.id } } },
-      ],
+      actions: feedbackActions(entry.id),
       fallbackText: `${entry.title}\n\n${plain(entry.body)}\n\n${source}`,
     },
     meta: { intent: 'charter_question', confidence, sources, escalate: false },
@@ -62,10 +67,7 @@ export function multiReply(entries: KbEntry[], related: KbEntry[], confidence: n
       title: mode === 'broad' ? 'L’essentiel de la circulaire sur votre question' : 'Deux passages de la circulaire',
       body: [intro, ...sections.map(({ e, sources }) => `**${e.title}**\n\n${e.body}\n\n_${sourceLine(sources)}_`)].join('\n\n'),
       sources,
-      actions: [
-        { label: '👍 Utile', value: 'utile', action: { type: 'feedback', value: 'up', data: { entryId: first.id } } },
-        { label: '👎 Pas utile', value: 'pas utile', action: { type: 'feedback', value: 'down', data: { entryId: first.id } } },
-      ],
+      actions: feedbackActions(first.id),
       fallbackText: [intro, ...sections.map(({ e, sources }) => `${e.title}\n${plain(e.body)}\n${sourceLine(sources)}`)].join('\n\n'),
     },
     meta: { intent: 'charter_question', confidence, sources, escalate: false },
@@ -102,10 +104,7 @@ export function hedgedReply(entry: KbEntry, related: KbEntry[], confidence: numb
       title: entry.title,
       body: `${intro}\n\n${entry.body}\n\n${outro}`,
       sources,
-      actions: [
-        { label: '👍 Utile', value: 'utile', action: { type: 'feedback', value: 'up', data: { entryId: entry.id } } },
-        { label: '👎 Pas utile', value: 'pas utile', action: { type: 'feedback', value: 'down', data: { entryId: entry.id } } },
-      ],
+      actions: feedbackActions(entry.id),
       fallbackText: `${intro}\n\n${entry.title}\n${plain(entry.body)}\n${source}\n\n${outro}`,
     },
     meta: { intent: 'charter_question', confidence, sources, escalate: true, hedged: true },
