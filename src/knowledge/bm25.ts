@@ -107,8 +107,6 @@ export class Bm25Index {
   private readonly unitSubject: Uint8Array;
   private readonly unitStamp: Int32Array;
   private stamp = 0;
-  /** Per entry: the terms of the fields that state its subject (title, questions, tags, concepts). */
-  private subjects: Set<number>[] = [];
 
   private constructor(size: number, k1: number, weights: FieldWeights) {
     this.size = size;
@@ -132,6 +130,8 @@ export class Bm25Index {
     const index = new Bm25Index(entries.length, opts.k1 ?? DEFAULT_K1, weights);
     // Pass 1: analyse every field into term ids, count lengths.
     const docTerms: Int32Array[][] = [];
+    /** Per entry, at build time only: the terms of the fields that state its subject (not the body). */
+    const subjects: Set<number>[] = [];
     const totalLen: FieldWeights = { title: 0, questions: 0, tags: 0, body: 0, keys: 0, concepts: 0 };
     const ids: number[] = [];
     for (const entry of entries) {
@@ -145,7 +145,7 @@ export class Bm25Index {
       };
       const perField: Int32Array[] = [];
       const subject = new Set<number>();
-      index.subjects.push(subject);
+      subjects.push(subject);
       for (const field of FIELDS) {
         ids.length = 0;
         if (field === 'concepts') {
@@ -217,7 +217,7 @@ export class Bm25Index {
         const at = fill[t] as number;
         postingDocs[at] = doc;
         postingVals[at] = pairVals[p] as number;
-        postingSubject[at] = index.subjects[doc]?.has(t) ? 1 : 0;
+        postingSubject[at] = subjects[doc]?.has(t) ? 1 : 0;
         fill[t] = at + 1;
       }
     }
@@ -242,8 +242,20 @@ export class Bm25Index {
 
   /** True when the entry states the term in its title, questions, tags or concepts (not only its body). */
   isSubject(doc: number, termId: number): boolean {
-    return this.subjects[doc]?.has(termId) ?? false;
+    if (termId < 0 || termId >= this.idfs.length) return false;
+    // Postings of a term are sorted by entry: a binary search finds the entry's posting.
+    let lo = this.offsets[termId] as number;
+    let hi = (this.offsets[termId + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = this.postingDocs[mid] as number;
+      if (d === doc) return this.postingSubject[mid] === 1;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
+
 
   /** Term id of an index term (stem), or -1. */
   termId(stem: string): number {
