@@ -54,12 +54,24 @@ export interface FullReport {
     /** Questions outside the bot's scope: declined or handed to a human. */
     outOfScope: Rejection;
     /**
-     * A last set written from the circular alone, late, by someone who saw nothing else: its score
-     * is read, its misses are not studied (`--misses=holdout` prints them, for the record).
+     * The previous holdout (own/holdout-3.jsonl), written from the circular alone by someone who
+     * saw nothing else; studied since holdout-4 replaced it (`--misses=set-3`).
      */
-    holdout: { charter: EvalReport; unanswerable: Rejection; outOfScope: Rejection };
+    set3: HoldoutReport;
+    /**
+     * The last set written from the circular alone, late, by someone who saw nothing else
+     * (own/holdout-4.jsonl): its score is read, its misses are not studied (`--misses=holdout`
+     * prints them, for the record).
+     */
+    holdout: HoldoutReport;
   };
   thresholds: ThresholdRow[];
+}
+
+export interface HoldoutReport {
+  charter: EvalReport;
+  unanswerable: Rejection;
+  outOfScope: Rejection;
 }
 
 const HONEST = /ne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|donne|indique|cite|parle|dresse|nomme|liste)|je ne trouve pas|pas de réponse sûre/i;
@@ -127,6 +139,22 @@ function rejection(items: readonly EvalItem[], results: readonly AskResult[]): R
 const ownFile = (name: string) => join(OWN_DIR, name);
 const readAll = (...files: string[]): EvalItem[] => files.flatMap((f) => readJsonl<EvalItem>(f));
 
+function splitHoldout(items: EvalItem[]): { charter: EvalItem[]; unanswerable: EvalItem[]; outOfScope: EvalItem[] } {
+  return {
+    charter: items.filter((i) => i.must_mention),
+    unanswerable: items.filter((i) => (i as { unanswerable?: boolean }).unanswerable),
+    outOfScope: items.filter((i) => i.escalate_or_decline || i.intent === 'out_of_scope'),
+  };
+}
+
+async function scoreHoldout(app: App, parts: ReturnType<typeof splitHoldout>): Promise<HoldoutReport> {
+  return {
+    charter: scoreDev(parts.charter, await askAll(app, parts.charter)),
+    unanswerable: rejection(parts.unanswerable, await askAll(app, parts.unanswerable)),
+    outOfScope: rejection(parts.outOfScope, await askAll(app, parts.outOfScope)),
+  };
+}
+
 /** Runs the dev sets, our own sets and the threshold sweep through the real bot (the `ask` interface). */
 export async function evaluate(opts: { sets?: { name: string; file: string }[]; piiFile?: string; thresholds?: number[] } = {}): Promise<FullReport> {
   const app = newApp();
@@ -148,18 +176,13 @@ export async function evaluate(opts: { sets?: { name: string; file: string }[]; 
     const oosItems = readAll(ownFile('out-of-scope-2.jsonl'));
     const outOfScope = rejection(oosItems, await askAll(app, oosItems));
 
-    const holdItems = readAll(ownFile('holdout-3.jsonl'));
-    const holdCharter = holdItems.filter((i) => i.must_mention);
-    const holdUnk = holdItems.filter((i) => (i as { unanswerable?: boolean }).unanswerable);
-    const holdOos = holdItems.filter((i) => i.escalate_or_decline);
-    const holdout = {
-      charter: scoreDev(holdCharter, await askAll(app, holdCharter)),
-      unanswerable: rejection(holdUnk, await askAll(app, holdUnk)),
-      outOfScope: rejection(holdOos, await askAll(app, holdOos)),
-    };
+    const set3Items = splitHoldout(readAll(ownFile('holdout-3.jsonl')));
+    const set3 = await scoreHoldout(app, set3Items);
+    const holdout = await scoreHoldout(app, splitHoldout(readAll(ownFile('holdout-4.jsonl'))));
 
-    const answerable = [...sets.flatMap((s) => s.items), ...paraItems].filter((i) => i.must_mention);
-    const rejectable = [...unkItems, ...oosItems, ...sets.flatMap((s) => s.items).filter((i) => i.escalate_or_decline)];
+    // The sweep calibrates on every studied set (never on the last holdout).
+    const answerable = [...sets.flatMap((s) => s.items), ...paraItems, ...set3Items.charter].filter((i) => i.must_mention);
+    const rejectable = [...unkItems, ...oosItems, ...set3Items.unanswerable, ...set3Items.outOfScope, ...sets.flatMap((s) => s.items).filter((i) => i.escalate_or_decline)];
     const thresholds: ThresholdRow[] = [];
     for (const threshold of opts.thresholds ?? [0.05, 0.07, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
       const swept = newApp(threshold);
@@ -186,7 +209,7 @@ export async function evaluate(opts: { sets?: { name: string; file: string }[]; 
         await swept.close();
       }
     }
-    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope, holdout }, thresholds };
+    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope, set3, holdout }, thresholds };
   } finally {
     await app.close();
   }

@@ -1,10 +1,10 @@
 /**
  * `npm run eval`: scores the bot on the dev sets side by side, on our own held-out sets, and
  * prints the precision/recall trade-off of the confidence threshold, then the misses.
- * `npm run eval -- --misses=dev-2` limits the misses printed to one set (`own`, `holdout`, or
+ * `npm run eval -- --misses=dev-2` limits the misses printed to one set (`own`, `set-3`, `holdout`, or
  * `none` for none; the holdout's misses are never printed by default).
  */
-import { evaluate, type SetReport } from './evaluate.js';
+import { evaluate, type HoldoutReport, type SetReport } from './evaluate.js';
 import { pct, type EvalReport, type Miss, type Ratio } from './scoring.js';
 
 const fmt = (r: Ratio) => `${(pct(r) * 100).toFixed(1).padStart(5)} % ${`(${r.ok}/${r.total})`.padEnd(9)}`;
@@ -44,11 +44,15 @@ console.log(`    ${'charter paraphrases, intent'.padEnd(46)} ${fmt(own.paraphras
 console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.unanswerable)} (${own.unanswerable.hedged} with a hedged passage)`);
 console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.outOfScope)} (${own.outOfScope.hedged} with a hedged passage)`);
 
-console.log('\n  Last holdout (own/holdout-3.jsonl: scores only, misses not studied):');
-console.log(`    ${'charter questions, every fact'.padEnd(46)} ${fmt(own.holdout.charter.charterQuestions)}`);
-console.log(`    ${'intent'.padEnd(46)} ${fmt(own.holdout.charter.intent)}`);
-console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.unanswerable)} (${own.holdout.unanswerable.hedged} with a hedged passage)`);
-console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(own.holdout.outOfScope)}`);
+function printHoldout(title: string, h: HoldoutReport): void {
+  console.log(`\n  ${title}:`);
+  console.log(`    ${'charter questions, every fact'.padEnd(46)} ${fmt(h.charter.charterQuestions)}`);
+  console.log(`    ${'intent'.padEnd(46)} ${fmt(h.charter.intent)}`);
+  console.log(`    ${'unanswerable: declines or offers a human'.padEnd(46)} ${fmt(h.unanswerable)} (${h.unanswerable.hedged} with a hedged passage)`);
+  console.log(`    ${'out of scope: declines or offers a human'.padEnd(46)} ${fmt(h.outOfScope)}`);
+}
+printHoldout('Set 3 (own/holdout-3.jsonl, the previous holdout, studied since)', own.set3);
+printHoldout('Last holdout (own/holdout-4.jsonl: scores only, misses not studied)', own.holdout);
 
 console.log('\n  Confidence threshold trade-off (all sets; answerable = charter questions with facts to find):');
 console.log('    threshold | answerable: correct (hedged)   wrong      declined   | unanswerable/out-of-scope: declined (hedged)   answered');
@@ -77,6 +81,11 @@ if (arg !== 'none') {
     printMisses('holdout — charter', own.holdout.charter.charterQuestions.misses);
     printMisses('holdout — unanswerable', own.holdout.unanswerable.misses);
     printMisses('holdout — out of scope', own.holdout.outOfScope.misses);
+  }
+  if (!arg || arg === 'own' || arg === 'set-3') {
+    printMisses('set 3 — charter', [...own.set3.charter.intent.misses, ...own.set3.charter.charterQuestions.misses]);
+    printMisses('set 3 — unanswerable', own.set3.unanswerable.misses);
+    printMisses('set 3 — out of scope', own.set3.outOfScope.misses);
   }
   if (!arg || arg === 'own') {
     printMisses('own — paraphrases', [...own.paraphrases.intent.misses, ...own.paraphrases.charterQuestions.misses]);
