@@ -45,6 +45,11 @@ export interface AnalyzedWord {
 export interface AnalyzerOptions {
   /** Synonym groups; the first variant of each group is the canonical form. */
   synonyms?: readonly (readonly string[])[];
+  /**
+   * Names (folded, hyphens removed) kept whole instead of stemmed: the stemmer would read
+   * « FOR-MI » as a form of « forme » and « MIRAI » as one of « mire » (see `namesOf`).
+   */
+  names?: ReadonlySet<string>;
 }
 
 export interface Analyzer {
@@ -54,6 +59,8 @@ export interface Analyzer {
   words(text: string): string[];
   /** Same as `tokens` with the folded surface word of each stem. */
   analyze(text: string): AnalyzedWord[];
+  /** Stem of one folded word (names of the knowledge base kept whole). */
+  stem(word: string): string;
   fold(text: string): string;
 }
 
@@ -103,15 +110,18 @@ function words(parts: Part[]): string[] {
 
 /** Creates a French analyser; build one per synonyms table and reuse it. */
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
-  const synonyms = new SynonymMatcher(opts.synonyms ?? []);
+  const names = opts.names;
+  const stemOf = names && names.size > 0 ? (w: string) => (names.has(w) ? w : stem(w)) : stem;
+  const synonyms = new SynonymMatcher(opts.synonyms ?? [], stemOf);
   const surface = (text: string): string[] => {
     const out = words(synonyms.apply(scan(text)));
     return out.every((w) => INTERROGATIVES.has(w)) ? [] : out; // "Pourquoi ?", "Pourquoi pas ?"
   };
   return {
     words: surface,
-    analyze: (text) => surface(text).map((word) => ({ word, stem: stem(word) })),
-    tokens: (text) => surface(text).map(stem),
+    analyze: (text) => surface(text).map((word) => ({ word, stem: stemOf(word) })),
+    tokens: (text) => surface(text).map(stemOf),
+    stem: stemOf,
     fold,
   };
 }

@@ -11,7 +11,7 @@
  * time: a query only adds precomputed numbers along the postings of its terms.
  */
 import type { KbEntry } from './types.js';
-import { stemWord, type Analyzer } from './analyzer.js';
+import type { Analyzer } from './analyzer.js';
 
 export type Field = 'title' | 'questions' | 'tags' | 'body' | 'keys' | 'concepts';
 export type FieldWeights = Record<Field, number>;
@@ -155,7 +155,7 @@ export class Bm25Index {
           for (const word of analyzer.words(text)) {
             let id = index.surface.get(word);
             if (id === undefined) {
-              const term = stemWord(word);
+              const term = analyzer.stem(word);
               id = index.vocab.get(term);
               if (id === undefined) {
                 id = index.terms.length;

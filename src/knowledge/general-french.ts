@@ -29,6 +29,8 @@ const LISTS = ['commonWords.json', 'wikipedia.json'];
 
 /** Stem → informativeness, computed once from its best rank in either list. */
 let table: Map<string, number> | undefined;
+/** Every listed word, folded: a real French word is not a typo of another. */
+let surface: Set<string> | undefined;
 let failed = false;
 
 function fromRank(rank: number): number {
@@ -39,6 +41,7 @@ function fromRank(rank: number): number {
 function load(): Map<string, number> {
   if (table) return table;
   const ranks = new Map<string, number>();
+  surface = new Set<string>();
   if (!failed) {
     try {
       const require = createRequire(import.meta.url);
@@ -47,7 +50,9 @@ function load(): Map<string, number> {
         if (!Array.isArray(words)) continue;
         words.forEach((w, rank) => {
           if (typeof w !== 'string') return;
-          const key = stemWord(fold(w).replace(/'$/, ''));
+          const folded = fold(w).replace(/'$/, '');
+          surface!.add(folded);
+          const key = stemWord(folded);
           if (key && (ranks.get(key) ?? Infinity) > rank + 1) ranks.set(key, rank + 1);
         });
       }
@@ -67,4 +72,14 @@ export function preloadGeneralFrench(): void {
 /** Informativeness of a stem in [MIN_INFORMATIVENESS, 1]: 1 for words absent from everyday French. */
 export function informativeness(stem: string): number {
   return load().get(stem) ?? 1;
+}
+
+/**
+ * True when `word` (folded) is a word of everyday French. Typo correction leaves such words
+ * alone: « crois » is not a typo of « trois », nor « poste » of « porte », nor « année » of
+ * « annexe »; a word of the question the knowledge base does not know is simply unknown.
+ */
+export function isEverydayWord(word: string): boolean {
+  load();
+  return surface?.has(word) ?? false;
 }

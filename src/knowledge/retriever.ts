@@ -8,6 +8,7 @@ import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrieve
 import { Document } from '@langchain/core/documents';
 import type { KbEntry, KbHit, KbSource } from './types.js';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { namesOf } from './names.js';
 import { Bm25Index, conceptTerm, type Bm25Options, type QueryAlt, type QueryUnit } from './bm25.js';
 import { FuzzyIndex, maxDistanceFor } from './fuzzy.js';
 import { isStopWordTypo } from './stopwords.js';
@@ -16,7 +17,7 @@ import { combineConfidence, hitSignals, unknownWordMass, UNKNOWN_WORD_SHARE } fr
 import { ConceptMatcher } from './concept-matcher.js';
 import type { Concept } from './concepts.js';
 import { focusQuestion, type QuestionFocus } from './focus.js';
-import { informativeness, preloadGeneralFrench } from './general-french.js';
+import { informativeness, isEverydayWord, preloadGeneralFrench } from './general-french.js';
 
 export const DEFAULT_K = 4;
 /** Distinct query words considered (a pasted document is judged on its beginning). */
@@ -99,7 +100,8 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     super(base);
     this.entries = entries;
     this.k = k ?? DEFAULT_K;
-    this.analyzer = createAnalyzer({ synonyms: synonyms ?? [] });
+    const names = namesOf(entries.flatMap((e) => [e.title, e.body, ...e.questions]));
+    this.analyzer = createAnalyzer({ synonyms: synonyms ?? [], names });
     this.index = Bm25Index.build(entries, this.analyzer, bm25);
     // Most frequent words first: they get full distance-2 tolerance if the vocabulary is huge.
     const surface = [...this.index.surface];
@@ -211,6 +213,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
   /** Closest vocabulary term to an unknown word: [termId, distance]; [-1, 0] if none, [-2, 0] for a misspelt stop word. */
   private correct(word: string): [number, number] {
     if (/\d/.test(word) || maxDistanceFor(word.length) === 0) return [-1, 0];
+    if (isEverydayWord(word)) return [-1, 0];
     let best = -1;
     let bestDistance = Infinity;
     let bestDf = -1;

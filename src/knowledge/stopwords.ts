@@ -13,17 +13,20 @@ lorsque puisque quand comme si selon apres avant depuis pendant
 je tu il elle on nous vous ils elles me te se lui leur leurs moi toi soi eux y
 mon ma mes ton ta tes son sa ses notre nos votre vos
 ne pas plus ni non oui
-etre est sont suis es sommes etes etait etaient ete sera seront serait seraient soit soient fut
-avoir ai as avons avez ont avait avaient aura auront aurait eu
-faire fait fais font fera feront ferait
-peut peux peuvent pouvons pouvez pourrait pourrais pourriez pouvoir puis puisse
-dois doit doivent devons devez devrait devrais devriez faut falloir
-veux veut voudrais voudrait voulez aimerais souhaite souhaiterais
+etre est sont suis es sommes etes etait etaient etais etions etiez ete sera seront serait seraient
+serai seras serons serez serais serions seriez soit soient sois soyons soyez fut fus furent
+avoir ai as avons avez ont avait avaient avais avions aviez aura auront aurait eu eue eus eut
+eurent aurai auras aurons aurez aurais aurions auriez auraient aie aies ait ayons ayez aient
+faire fait fais font fera feront ferait faisons faites faisait ferai feraient fasse
+peut peux peuvent pouvons pouvez pourrait pourrais pourriez pouvoir puis puisse pourra
+dois doit doivent devons devez devrait devrais devriez faut falloir fallait faudrait faudra
+vais va vont allons allez allait irai ira irait
+veux veut voudrais voudrait voulez voulons veulent aimerais souhaite souhaiterais
 quel quelle quels quelles comment combien lequel laquelle lesquels lesquelles
 aussi tres bien tout tous toute toutes autre autres meme
 bonjour bonsoir salut merci svp stp ok okay alors voila bref ici chose truc
 exactement vraiment concretement precisement justement simplement actuellement notamment
-the to too is are was were it its what whats of for and can could my your our we they this that
+the to too is are was were it its what whats of for and can could my your you our we they this that
 these those do does did there any who how why where which be been will would should have has
 just also please pls if than then from by at with about into
 `;

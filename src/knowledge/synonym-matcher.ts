@@ -29,7 +29,11 @@ export class SynonymMatcher {
   private matchedGroup = -1;
   private readonly canonical: Part[][] = [];
 
-  constructor(groups: readonly (readonly string[])[]) {
+  /** `stemOf`: the analyzer's stemmer (it keeps the knowledge base's names whole). */
+  constructor(
+    groups: readonly (readonly string[])[],
+    private readonly stemOf: (word: string) => string = stem,
+  ) {
     groups.forEach((group, g) => {
       for (const variant of group) this.insert(scan(fold(variant)), g);
     });
@@ -56,9 +60,9 @@ export class SynonymMatcher {
   private insert(parts: Part[], group: number): void {
     if (parts.length === 0) return;
     let node = this.root;
-    this.prefixes.add(prefixKey(stem((parts[0] as Part).text)));
+    this.prefixes.add(prefixKey(this.stemOf((parts[0] as Part).text)));
     for (const p of parts) {
-      const key = stem(p.text);
+      const key = this.stemOf(p.text);
       let child = node.next.get(key);
       if (!child) {
         child = { next: new Map() };
@@ -79,7 +83,7 @@ export class SynonymMatcher {
     let node: TrieNode | undefined = this.root;
     let end = -1;
     for (let j = i; j < parts.length && node; j++) {
-      node = node.next.get(stem((parts[j] as Part).text));
+      node = node.next.get(this.stemOf((parts[j] as Part).text));
       if (node?.group !== undefined && node.group !== exclude && (!node.capitalsOnly || first.upper)) {
         end = j;
         this.matchedGroup = node.group;
