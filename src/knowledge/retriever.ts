@@ -45,6 +45,13 @@ export const ASKED_UNKNOWN_FACTOR = 0.4;
  * « quand / avant quelle échéance », a number for « combien / quel budget ».
  */
 export const ANSWER_TYPE_FACTOR = 0.5;
+/**
+ * How much a word's informativeness in everyday French (general-french.ts) weighs in the
+ * ranking, as an exponent of its score: an entry matching « derrière », « rien » or « juste »
+ * should not outrank one matching « concertation ». 0 would ignore it; 1 made the rare words
+ * of a question crowd out the rest (calibrated with `npm run eval`: 0.3 best on the studied sets).
+ */
+export const RANKING_INFORMATIVENESS = 0.3;
 const HAS_DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}(?:er)? (?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
 const HAS_NUMBER = /\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitié|tiers|quart)\b/i;
 
@@ -141,6 +148,8 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     const words: QueryPlan['words'] = [];
     const byStem = new Map<string, number>();
     const usedTerms = new Map<number, number>();
+    /** Per unit: its everyday-French informativeness raised to RANKING_INFORMATIVENESS. */
+    const rankFactors: number[] = [];
     const askedStem = focus.asked ? this.analyzer.analyze(focus.asked)[0]?.stem : undefined;
     let totalMass = 0;
     let asked: number | undefined;
@@ -153,11 +162,12 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         for (let i = m.start; i < m.end; i++) if (!conceptsAt[i]!.includes(termId)) conceptsAt[i]!.push(termId);
       }
       analysed.forEach(({ word, stem }, i) => {
-        const prior = (isWeakStem(stem) ? WEAK_WORD_WEIGHT : 1) * piece.weight;
+        const weight = (isWeakStem(stem) ? WEAK_WORD_WEIGHT : 1) * piece.weight;
         const seen = byStem.get(stem);
         if (seen !== undefined) {
           // The same word again (e.g. in the context, then in the question): keep the stronger weight.
           const u = units[seen]!;
+          const prior = weight * (rankFactors[seen] as number);
           if (prior > u.scale && u.scale > 0) {
             const f = prior / u.scale;
             totalMass += u.miss * (f - 1);
@@ -173,6 +183,10 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         let distance = 0;
         if (termId < 0 && concepts.length === 0) [termId, distance] = this.correct(word);
         if (termId === -2) return; // a misspelt stop word
+        // A typo weighs what the word it stands for weighs in everyday French.
+        const info = informativeness(termId >= 0 ? (this.index.term(termId) ?? stem) : stem);
+        const rankFactor = info ** RANKING_INFORMATIVENESS;
+        const prior = weight * rankFactor;
         const alts: QueryAlt[] = [];
         if (termId >= 0 && !usedTerms.has(termId)) alts.push({ termId, quality: FUZZY_WEIGHTS[distance] ?? 0 });
         for (const c of concepts) alts.push({ termId: c, quality: CONCEPT_QUALITY });
@@ -185,9 +199,10 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         });
         if (stem === askedStem && asked === undefined) asked = units.length;
         byStem.set(stem, units.length);
+        rankFactors.push(rankFactor);
         if (termId < 0 && concepts.length === 0) {
           // Unknown word: information the knowledge base cannot cover, counted only in the question.
-          const miss = piece.weight >= 1 ? this.unknownMass * UNKNOWN_WORD_SHARE * prior * informativeness(stem) : 0;
+          const miss = piece.weight >= 1 ? this.unknownMass * UNKNOWN_WORD_SHARE * prior * info : 0;
           units.push({ alts: [], scale: prior, mass: 0, miss });
           totalMass += miss;
           return;
@@ -201,7 +216,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         const base = Math.max(...alts.map((a) => this.index.idf(a.termId)));
         // A known word of a context sentence still counts for the entry that covers it, but
         // nothing against the others.
-        const mass = base * prior * informativeness(stem);
+        const mass = base * prior * info;
         const miss = piece.weight >= 1 ? mass * KNOWN_MISS_FACTOR : 0;
         units.push({ alts, scale: prior, mass, miss });
         totalMass += miss;
