@@ -85,6 +85,22 @@ export interface QueryPlan {
   asked?: number;
 }
 
+/** Words written with a capital inside a sentence (« le Journal officiel », « DeepL Pro »): names. */
+function namedWords(text: string, analyzer: Analyzer): Set<string> {
+  const out = new Set<string>();
+  let sentenceStart = true;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+|[.!?:\n]/gu)) {
+    const token = m[0];
+    if (token.length === 1 && '.!?:\n'.includes(token)) {
+      sentenceStart = true;
+      continue;
+    }
+    if (!sentenceStart && /^\p{Lu}/u.test(token)) for (const w of analyzer.words(token)) out.add(w);
+    sentenceStart = false;
+  }
+  return out;
+}
+
 export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
   lc_namespace = ['charte_ia', 'retrievers'];
 
@@ -155,6 +171,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     let asked: number | undefined;
     for (const piece of focus.pieces) {
       const analysed = this.analyzer.analyze(piece.text);
+      const named = namedWords(piece.text, this.analyzer);
       const conceptsAt: number[][] = analysed.map(() => []);
       for (const m of this.concepts.match(analysed)) {
         const termId = this.index.termId(conceptTerm(this.concepts.concepts[m.concept]!.id));
@@ -184,7 +201,10 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         if (termId < 0 && concepts.length === 0) [termId, distance] = this.correct(word);
         if (termId === -2) return; // a misspelt stop word
         // A typo weighs what the word it stands for weighs in everyday French.
-        const info = informativeness(termId >= 0 ? (this.index.term(termId) ?? stem) : stem);
+        // A name the knowledge base does not know (« le Journal officiel », « Copilot ») is a
+        // subject of its own, however common its words are in everyday French.
+        const unknownName = termId < 0 && concepts.length === 0 && named.has(word);
+        const info = unknownName ? 1 : informativeness(termId >= 0 ? (this.index.term(termId) ?? stem) : stem);
         const rankFactor = info ** RANKING_INFORMATIVENESS;
         const prior = weight * rankFactor;
         const alts: QueryAlt[] = [];

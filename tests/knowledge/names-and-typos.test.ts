@@ -41,3 +41,17 @@ describe('typo correction', () => {
     expect(termOf('formaton sur l’ia', 'formaton')).toMatchObject({ term: 'format', distance: 1 });
   });
 });
+
+describe('names the knowledge base does not know', () => {
+  const retriever = new CharterRetriever(fixtureEntries(), { synonyms: FIXTURE_SYNONYMS });
+  const top = (q: string) => retriever.search(q, 1)[0]?.confidence ?? 0;
+
+  it('count as a subject of their own, however common their words', () => {
+    // « Journal » with a capital inside the sentence names something the entries never mention.
+    const named = top('La formation FOR-MI est-elle annoncée au Journal Officiel ?');
+    const plain = top('La formation FOR-MI est-elle annoncée au journal officiel ?');
+    expect(named).toBeLessThan(plain);
+    // A capital at the start of a sentence is not a name.
+    expect(top('Formation FOR-MI : comment s’inscrire ?')).toBeCloseTo(top('formation FOR-MI : comment s’inscrire ?'), 6);
+  });
+});
