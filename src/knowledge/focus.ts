@@ -14,6 +14,7 @@
  * each frame pattern is a fixed alternation tried at word starts, so the cost stays linear in the
  * input (a 5,000-word e-mail thread included). Nothing here logs or keeps the text.
  */
+import { FRENCH_STOP_WORDS } from './stopwords.js';
 
 export type QuestionKind = 'definition' | 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'list' | 'yes_no' | 'statement';
 
@@ -151,6 +152,13 @@ function askingClauseStart(folded: string): number {
   return cut;
 }
 
+/** Words of 4+ letters that `contentWords` counts but the analyzer drops (« autre », « toutes »). */
+function stopWords(folded: string): number {
+  let n = 0;
+  for (const m of folded.matchAll(CONTENT_WORD)) if (!GENERIC_WORDS.has(m[0]) && FRENCH_STOP_WORDS.has(m[0])) n++;
+  return n;
+}
+
 function contentWords(folded: string): number {
   let n = 0;
   for (const m of folded.matchAll(CONTENT_WORD)) if (!GENERIC_WORDS.has(m[0])) n++;
@@ -219,6 +227,21 @@ function kindOf(folded: string): QuestionKind {
  * are dropped so that the topic is searched. Without a topic (« les points clés de la
  * circulaire »), they stay: they then point to the entries that sum the circular up.
  */
+/**
+ * « … un cadre maîtrisé, sécurisé et… quoi d'autre ? », « tu peux me donner les grandes lignes ? »:
+ * when nothing of the question itself is left (frames, gist words), the sentences around it are
+ * what is asked about (self-introductions aside).
+ */
+function promoteContextWhenQuestionIsEmpty(pieces: FocusPiece[], intro: ReadonlySet<FocusPiece>): void {
+  const topic = (p: FocusPiece) => contentWords(foldSameLength(p.text)) - stopWords(foldSameLength(p.text));
+  const asked = pieces.filter((p) => p.weight === 1).reduce((n, p) => n + topic(p), 0);
+  if (asked >= MIN_CONTENT_WORDS) return;
+  const others = pieces.filter((p) => !intro.has(p));
+  // The self-introduction itself (« je suis en train de faire un résumé du texte IA… ») when nothing else says anything.
+  const promoted = others.some((p) => topic(p) > 0) ? others : pieces;
+  for (const p of promoted) p.weight = 1;
+}
+
 function dropGist(pieces: FocusPiece[]): void {
   const stripped = pieces.map((p) => {
     const { folded, text } = blank(foldSameLength(p.text), p.text, [GIST]);
@@ -245,11 +268,14 @@ export function focusQuestion(input: string): QuestionFocus {
   }
   // A self-introduction opening a sentence is context, even inside the question sentence.
   const pieces: FocusPiece[] = [];
+  const intro = new Set<FocusPiece>();
   cleaned.forEach((c, i) => {
     const m = SELF_INTRO.exec(c.folded.trimStart());
     if (m) {
       const offset = c.folded.length - c.folded.trimStart().length + m[0].length;
-      pieces.push({ text: c.text.slice(0, offset), weight: Math.min(weights[i] as number, CONTEXT_WEIGHT) });
+      const piece = { text: c.text.slice(0, offset), weight: Math.min(weights[i] as number, CONTEXT_WEIGHT) };
+      pieces.push(piece);
+      intro.add(piece);
       cleaned[i] = { folded: c.folded.slice(offset), text: c.text.slice(offset) };
     }
   });
@@ -271,6 +297,7 @@ export function focusQuestion(input: string): QuestionFocus {
   const questionText = questionIdx.map((i) => (all[i] as Sentence).folded).join(' ');
   const broad = BROAD.test(foldSameLength(text));
   if (broad) dropGist(pieces);
+  promoteContextWhenQuestionIsEmpty(pieces, intro);
   return {
     pieces: pieces.length ? pieces : [{ text, weight: 1 }],
     kind: kindOf(questionText),
