@@ -247,7 +247,9 @@ function dropGist(pieces: FocusPiece[]): void {
     const { folded, text } = blank(foldSameLength(p.text), p.text, [GIST]);
     return { piece: p, text, topic: contentWords(folded.replace(DOCUMENT_WORDS, ' ')) };
   });
-  if (stripped.reduce((n, s) => n + s.topic, 0) === 0) return;
+  // The topic must be asked about: « résumé … pour la newsletter de la préfecture, les grandes
+  // lignes ? » asks for the gist of the document, the newsletter is only context.
+  if (stripped.reduce((n, s) => n + (s.piece.weight === 1 ? s.topic : 0), 0) === 0) return;
   for (const s of stripped) s.piece.text = s.text;
 }
 

@@ -105,3 +105,23 @@ describe('focusQuestion', () => {
     expect(b).toBeLessThan(a * 10 + 50);
   });
 });
+
+describe('focusQuestion when the question sentence says nothing by itself', () => {
+  const weightOf = (q: string, words: string) => focusQuestion(q).pieces.find((p) => foldSameLength(p.text).includes(words))?.weight;
+
+  it('reads the sentences around « … et quoi d’autre ? » as the question', () => {
+    const q = "Dans l'intro, l'usage de l'IA doit se faire dans un cadre maîtrisé, sécurisé et... quoi d'autre ? c'est pour citer la phrase";
+    expect(weightOf(q, 'cadre maitrise')).toBe(1);
+  });
+
+  it('keeps the gist words when the question asks for the gist of the document itself', () => {
+    const f = focusQuestion('Je fais un résumé pour la newsletter de la préfecture. Tu peux me donner les grandes lignes ?');
+    expect(f.broad).toBe(true);
+    expect(f.pieces.some((p) => p.weight === 1 && foldSameLength(p.text).includes('grandes lignes'))).toBe(true);
+  });
+
+  it('still drops the gist words when the question names its topic', () => {
+    const f = focusQuestion('tu peux me donner les grandes lignes sur la formation ?');
+    expect(f.pieces.map((p) => foldSameLength(p.text)).join(' ')).not.toContain('grandes lignes');
+  });
+});
