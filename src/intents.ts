@@ -101,7 +101,9 @@ export function wantsHuman(folded: string): boolean {
   if (DIRECT_ASK.test(folded) || WISH_FOR_PERSON.test(folded) || REVIEW_ASK.test(folded) || ASK_PERSON.test(folded)) return true;
   const request = WANT_HUMAN.test(folded) || IMPERATIVE_HUMAN.test(folded);
   if (request && (REVIEWED_BY.test(folded) || FORWARD.test(folded))) return true;
-  if (!HUMAN.test(folded) || !CONTACT.test(folded)) return false;
+  // « J'ai entendu parler d'un réseau de référents » says what one heard of, not whom to talk to.
+  const contact = folded.replace(/\b(?:entendu|entendre|entends|entend|entendent|oui-dire) parler\b/g, ' ');
+  if (!HUMAN.test(folded) || !CONTACT.test(contact)) return false;
   return request || !WH_START.test(folded);
 }
 

@@ -82,6 +82,9 @@ const toolShapes: Row[] = [
 ];
 
 const charterShapes: Row[] = [
+  // Hearing of someone is not asking to talk to them.
+  ['Y a des correspondants IA dans les directions ? on m’en a parlé, j’ai entendu parler d’un réseau', 'charter_question'],
+  ['J’ai entendu parler d’ambassadeurs IA, ça existe vraiment chez nous ?', 'charter_question'],
   ['Est-ce que MIRAI est systématiquement le bon choix quand mon service n’a pas d’outil métier ?', 'charter_question'],
   ['Les informations classées Diffusion Restreinte peuvent-elles être mises dans un outil grand public si c’est juste une fois ?', 'charter_question'],
   ['Des données dites sensibles peuvent être utilisées dans ChatGPT pour un simple test ?', 'charter_question'],
