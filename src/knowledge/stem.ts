@@ -137,6 +137,14 @@ const DISTINCT: ReadonlyMap<string, string> = new Map([
   ['usagers', 'usager'],
   ['usagere', 'usager'],
   ['usageres', 'usager'],
+  // « cadre de référence » is not « référent IA »; the « portée » of a text is not « porter ».
+  ['reference', 'referenc'],
+  ['references', 'referenc'],
+  ['portee', 'portee'],
+  ['portees', 'portee'],
+  // « directement » is not a « direction »; « n'importe quel outil » is not « important ».
+  ['directement', 'directement'],
+  ['importe', 'importe'],
 ]);
 
 export function stemWord(word: string): string {

@@ -55,3 +55,14 @@ describe('names the knowledge base does not know', () => {
     expect(top('Formation FOR-MI : comment s’inscrire ?')).toBeCloseTo(top('formation FOR-MI : comment s’inscrire ?'), 6);
   });
 });
+
+describe('stems kept apart', () => {
+  const a = createAnalyzer();
+  it('does not confuse words the stemmer would merge', () => {
+    expect(a.stem('reference')).not.toBe(a.stem('referent')); // cadre de référence ≠ référent IA
+    expect(a.stem('portee')).not.toBe(a.stem('porter'));
+    expect(a.stem('directement')).not.toBe(a.stem('direction'));
+    expect(a.stem('importe')).not.toBe(a.stem('important'));
+    expect(a.stem('references')).toBe(a.stem('reference'));
+  });
+});
