@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 export type { Logger };
@@ -14,6 +14,8 @@ export interface LoggerOptions {
   format?: 'auto' | 'json' | 'pretty';
   /** Destination file descriptor: stderr by default, so stdout stays free for JSON output. */
   fd?: number;
+  /** A destination stream instead of a file descriptor (JSON lines; tests capture logs with it). */
+  destination?: DestinationStream;
 }
 
 /** JSON logs in production, pretty logs when writing to a terminal. Always on stderr by default. */
@@ -26,6 +28,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     base: { app: 'charte-ia-bot' },
     redact: { paths: REDACTED_PATHS, censor: '[CENSURÉ]' },
   };
+  if (opts.destination) return pino(options, opts.destination);
   if (usePretty) return pino(options, pretty({ destination: fd, sync: true, colorize: isTty, ignore: 'pid,hostname,app' }));
   return pino(options, pino.destination({ fd, sync: true }));
 }
