@@ -13,6 +13,7 @@ import { idDocumentRecognizer } from './recognizers/id-document.js';
 import { birthDateRecognizer } from './recognizers/birth-date.js';
 import { addressRecognizer } from './recognizers/address.js';
 import { createPersonNameRecognizer } from './recognizers/person-name.js';
+import { labelledRecognizer } from './recognizers/labelled.js';
 
 export type { PiiFinding, PiiType } from './types.js';
 
@@ -41,6 +42,7 @@ export function createPrivacyShield(opts: PrivacyShieldOptions = {}): PrivacyShi
   const recognizers: Recognizer[] = [
     ibanRecognizer,
     nirRecognizer,
+    labelledRecognizer,
     paymentCardRecognizer,
     emailRecognizer,
     ipAddressRecognizer,

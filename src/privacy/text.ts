@@ -36,6 +36,32 @@ export function normalizeWord(word: string): string {
     .replace(/’/g, "'");
 }
 
+/**
+ * Lower case, diacritics stripped, typographic apostrophes and no-break spaces made plain, one
+ * UTF-16 unit for one: indices in the result are indices in the input ("Sécu N°" → "secu n°").
+ */
+export function foldSameLength(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c < '\u0080') {
+      out += c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c;
+      continue;
+    }
+    if (c === '’' || c === '‘') {
+      out += "'";
+      continue;
+    }
+    if (c === '\u00A0' || c === '\u202F') {
+      out += ' ';
+      continue;
+    }
+    const base = c.normalize('NFD')[0]!.toLowerCase();
+    out += base.length === 1 ? base : c;
+  }
+  return out;
+}
+
 /** Only digits of a string, in order. */
 export function digitsOf(s: string): string {
   let out = '';

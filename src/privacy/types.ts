@@ -38,9 +38,9 @@ export interface ScoredFinding extends PiiFinding {
   priority: number;
 }
 
-/** A recognizer scans the whole text once and returns candidate spans. */
+/** A recognizer scans the whole text once and returns candidate spans (of the types it declares). */
 export interface Recognizer {
-  readonly type: PiiType;
+  readonly types: readonly PiiType[];
   find(text: string): ScoredFinding[];
 }
 
@@ -76,3 +76,17 @@ export const PRIORITY: Readonly<Record<PiiType, number>> = {
   license_plate: 55,
   person_name: 40,
 };
+
+/**
+ * What a finding of an identifier rests on: a valid check digit (the surest), a label written just
+ * before it (« NIR », « IBAN », « n° étranger »…), or only its exact shape. A failed checksum never
+ * lets a labelled or exactly-shaped value through: it only lowers the finding's priority.
+ */
+export type Basis = 'checksum' | 'label' | 'shape';
+
+const BASIS_BONUS: Readonly<Record<Basis, number>> = { checksum: 2, label: 1, shape: 0 };
+
+/** Overlap priority of a finding: its type's, raised by what it rests on (stays below the next type). */
+export function priorityOf(type: PiiType, basis: Basis): number {
+  return PRIORITY[type] + BASIS_BONUS[basis];
+}

@@ -13,9 +13,16 @@ describe('NIR recognizer', () => {
     expect(valuesOf('nir', 'NIR 1 85 05 2A 004 023 59 et 185052A00402359')).toEqual(['1 85 05 2A 004 023 59', '185052A00402359']);
   });
 
-  it('rejects a wrong key and numbers glued to other digits', () => {
-    expect(valuesOf('nir', 'NIR 1 78 06 92 063 157 36')).toEqual([]);
-    expect(valuesOf('nir', 'NIR 269054958815781')).toEqual([]);
+  it('masks a wrong key (a typo) after a label or in the exact layout of a NIR', () => {
+    expect(valuesOf('nir', 'NIR 1 78 06 92 063 157 36')).toEqual(['1 78 06 92 063 157 36']);
+    expect(valuesOf('nir', 'NIR 269054958815781')).toEqual(['269054958815781']);
+    expect(valuesOf('nir', 'le 1 75 03 75 123 456 78 et 2 84 12 69 387 012 11')).toEqual(['1 75 03 75 123 456 78', '2 84 12 69 387 012 11']);
+    expect(valuesOf('nir', '2840312693870 11 puis 284031269387011')).toEqual(['2840312693870 11', '284031269387011']);
+  });
+
+  it('leaves a wrong key alone without a label or the exact shape, and numbers glued to other digits', () => {
+    expect(valuesOf('nir', 'code 1 7806 9206 3157 36')).toEqual([]);
+    expect(valuesOf('nir', 'référence 2 24 40 11 500 001 23')).toEqual([]);
     expect(valuesOf('nir', 'code 9178069206315735')).toEqual([]);
   });
 });
@@ -31,10 +38,16 @@ describe('IBAN recognizer', () => {
     expect(valuesOf('iban', 'IBAN FR14 2004 1010 0505 0001 3M02 606 BIC PSSTFRPPXXX')).toEqual(['FR14 2004 1010 0505 0001 3M02 606']);
   });
 
-  it('rejects bad check digits and truncated IBANs', () => {
-    expect(valuesOf('iban', 'IBAN FR77 3000 4008 1900 0123 4567 879')).toEqual([]);
-    expect(valuesOf('iban', 'IBAN FR76 3000 4008 1900 0123 4567 87')).toEqual([]);
+  it('masks bad check digits after a label or in the exact layout of an IBAN, and a truncated one after its label', () => {
+    expect(valuesOf('iban', 'IBAN FR77 3000 4008 1900 0123 4567 879')).toEqual(['FR77 3000 4008 1900 0123 4567 879']);
+    expect(valuesOf('iban', 'IBAN FR76 3000 4008 1900 0123 4567 87')).toEqual(['FR76 3000 4008 1900 0123 4567 87']);
+    expect(valuesOf('iban', 'réf. FR77 3000 4008 1900 0123 4567 879')).toEqual(['FR77 3000 4008 1900 0123 4567 879']);
+  });
+
+  it('leaves bad check digits alone without a label or the exact shape', () => {
     expect(valuesOf('iban', 'code FR76 ABCD')).toEqual([]);
+    expect(valuesOf('iban', 'réf FR77-30-0040-0819-0001-2345-6787-9')).toEqual([]);
+    expect(valuesOf('iban', 'code FR77 3000 4008 1900 0123 4567 8790 12')).toEqual([]);
   });
 });
 
@@ -46,8 +59,14 @@ describe('payment card recognizer', () => {
     expect(valuesOf('payment_card', 'CB 4111111111111111')).toEqual(['4111111111111111']);
   });
 
-  it('rejects Luhn failures, unknown prefixes and long digit runs', () => {
-    expect(valuesOf('payment_card', 'carte 4970 1012 3456 7890')).toEqual([]);
+  it('masks a Luhn failure after a label or written in four groups of four', () => {
+    expect(valuesOf('payment_card', 'carte 4970 1012 3456 7890')).toEqual(['4970 1012 3456 7890']);
+    expect(valuesOf('payment_card', 'paiement 4970 1012 3456 7890')).toEqual(['4970 1012 3456 7890']);
+  });
+
+  it('leaves Luhn failures without label or card layout, unknown prefixes and long digit runs alone', () => {
+    expect(valuesOf('payment_card', 'référence 4970101234567890')).toEqual([]);
+    expect(valuesOf('payment_card', 'lot 4970 1012 3456 789')).toEqual([]);
     expect(valuesOf('payment_card', 'numéro 1000 0000 0000 0008')).toEqual([]);
     expect(valuesOf('payment_card', 'suite 41111111111111114111111')).toEqual([]);
   });

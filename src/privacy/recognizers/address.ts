@@ -177,4 +177,4 @@ export function findAddresses(text: string): ScoredFinding[] {
   return out;
 }
 
-export const addressRecognizer: Recognizer = { type: 'address', find: findAddresses };
+export const addressRecognizer: Recognizer = { types: ['address'], find: findAddresses };

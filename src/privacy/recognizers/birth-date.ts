@@ -66,4 +66,4 @@ function isSameClause(gap: string, afterDate: boolean): boolean {
   return true;
 }
 
-export const birthDateRecognizer: Recognizer = { type: 'birth_date', find: findBirthDates };
+export const birthDateRecognizer: Recognizer = { types: ['birth_date'], find: findBirthDates };

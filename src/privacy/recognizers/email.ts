@@ -49,4 +49,4 @@ function isValidDomain(domain: string): boolean {
   return labels.every((l) => l.length > 0 && l.length <= 63 && !l.startsWith('-') && !l.endsWith('-'));
 }
 
-export const emailRecognizer: Recognizer = { type: 'email', find: findEmails };
+export const emailRecognizer: Recognizer = { types: ['email'], find: findEmails };

@@ -51,4 +51,4 @@ export function findIdDocuments(text: string): ScoredFinding[] {
   return out;
 }
 
-export const idDocumentRecognizer: Recognizer = { type: 'id_document', find: findIdDocuments };
+export const idDocumentRecognizer: Recognizer = { types: ['id_document'], find: findIdDocuments };

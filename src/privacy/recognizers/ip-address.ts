@@ -48,4 +48,4 @@ export function findIpAddresses(text: string): ScoredFinding[] {
   return out;
 }
 
-export const ipAddressRecognizer: Recognizer = { type: 'ip_address', find: findIpAddresses };
+export const ipAddressRecognizer: Recognizer = { types: ['ip_address'], find: findIpAddresses };

@@ -43,4 +43,4 @@ export function findLicensePlates(text: string): ScoredFinding[] {
   return out;
 }
 
-export const licensePlateRecognizer: Recognizer = { type: 'license_plate', find: findLicensePlates };
+export const licensePlateRecognizer: Recognizer = { types: ['license_plate'], find: findLicensePlates };

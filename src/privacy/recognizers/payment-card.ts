@@ -1,4 +1,4 @@
-import { PRIORITY, type Recognizer, type ScoredFinding } from '../types.js';
+import { priorityOf, type Basis, type Recognizer, type ScoredFinding } from '../types.js';
 import { luhnValid } from '../checksums.js';
 
 /** 13 to 19 digits, possibly grouped with single spaces or dashes, not glued to other digits. */
@@ -26,6 +26,20 @@ export function isPlausibleCard(digits: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && cardNetworkAccepts(digits) && luhnValid(digits);
 }
 
+/**
+ * The exact shape of a card number, Luhn aside: 16 digits in four groups of four (American Express:
+ * 4-6-5) with one kind of separator, and the prefix of a card network.
+ */
+export function hasCardShape(raw: string, digits: string): boolean {
+  const grouped = /^\d{4}(?<s>[ \u00A0\-])\d{4}\k<s>\d{4}\k<s>\d{4}$/.test(raw) || /^3[47]\d{2}(?<s>[ \u00A0\-])\d{6}\k<s>\d{5}$/.test(raw);
+  return grouped && cardNetworkAccepts(digits);
+}
+
+/**
+ * Card numbers: Luhn-valid numbers of a known network, and numbers whose Luhn check fails (a
+ * typo) but that are written exactly as a card is. A label before it (« CB », « carte bancaire »)
+ * is handled by the labelled recognizer.
+ */
 export function findPaymentCards(text: string): ScoredFinding[] {
   const out: ScoredFinding[] = [];
   CARD_RE.lastIndex = 0;
@@ -33,22 +47,24 @@ export function findPaymentCards(text: string): ScoredFinding[] {
     const raw = m[0];
     // Try the longest prefix ending on a group boundary first, then shorter ones.
     let accepted = -1;
+    let basis: Basis = 'checksum';
     for (let cut = raw.length; cut > 0; cut--) {
       const next = text[m.index + cut];
       if (next !== undefined && next >= '0' && next <= '9') continue;
       const digits = raw.slice(0, cut).replace(/\D/g, '');
       if (digits.length < 13) break;
-      if (isPlausibleCard(digits)) {
+      if (isPlausibleCard(digits) || hasCardShape(raw.slice(0, cut), digits)) {
         accepted = cut;
+        basis = isPlausibleCard(digits) ? 'checksum' : 'shape';
         break;
       }
     }
     if (accepted === -1) continue;
     const end = m.index + accepted;
-    out.push({ type: 'payment_card', start: m.index, end, priority: PRIORITY.payment_card });
+    out.push({ type: 'payment_card', start: m.index, end, priority: priorityOf('payment_card', basis) });
     CARD_RE.lastIndex = end;
   }
   return out;
 }
 
-export const paymentCardRecognizer: Recognizer = { type: 'payment_card', find: findPaymentCards };
+export const paymentCardRecognizer: Recognizer = { types: ['payment_card'], find: findPaymentCards };

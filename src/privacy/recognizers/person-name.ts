@@ -225,5 +225,5 @@ export function createPersonNameRecognizer(lexicon: NameLexicon): Recognizer {
     return out;
   }
 
-  return { type: 'person_name', find };
+  return { types: ['person_name'], find };
 }

@@ -41,4 +41,4 @@ function hasConsistentGrouping(s: string): boolean {
   return seps.size <= 1;
 }
 
-export const phoneRecognizer: Recognizer = { type: 'phone', find: findPhones };
+export const phoneRecognizer: Recognizer = { types: ['phone'], find: findPhones };
