@@ -34,6 +34,15 @@ export function sanitize(text: string): string {
     .trim();
 }
 
+/** At most `max` UTF-16 units, the end replaced by "…", never cutting an emoji (surrogate pair) in half. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /** True when the text holds at least one letter or digit (not only emoji, punctuation or junk). */
 export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
