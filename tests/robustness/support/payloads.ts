@@ -81,7 +81,7 @@ export function jsonObject(r: Prng, depth = 2): Record<string, unknown> {
 
 /** A deeply nested object (a stack-depth bomb when walked recursively). */
 export function deepJson(r: Prng): unknown {
-  const depth = r.int(500, 5_000);
+  const depth = r.int(200, 1_500);
   let v: unknown = 'fond';
   for (let i = 0; i < depth; i++) v = r.chance(0.5) ? [v] : { a: v };
   return v;
