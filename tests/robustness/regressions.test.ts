@@ -2,7 +2,8 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { escalationHarness, text } from '../helpers/escalation-app.js';
 import { MAX_LISTED_TICKETS } from '../../dialogs/ambassador.js';
 import { clip } from '../../src/text.js';
-import { replyListProblems } from './support/validate.js';
+import { cleanName } from '../../adapters/matrix/rooms.js';
+import { illFormedStrings, replyListProblems } from './support/validate.js';
 
 /** What the fuzz runs found, each pinned by a plain test. */
 
@@ -61,5 +62,13 @@ describe('found by the fuzz runs', () => {
     expect(reply!.text).toMatch(/Écrivez votre réponse après le numéro/);
     expect(reply!.meta?.ticket).toBeUndefined();
     expect(replyListProblems([reply])).toEqual([]);
+  });
+
+  it('a Matrix display name holding half an emoji is cleaned (it made every mention of that person invalid Unicode)', () => {
+    expect(cleanName('Camille \ud83d Martin\udc00', 'camille')).toBe('Camille  Martin');
+    const long = `${'a'.repeat(79)}🙂🙂`;
+    expect(cleanName(long, 'x')).toBe('a'.repeat(79));
+    expect(illFormedStrings(cleanName(`${'é'.repeat(78)}🙂🙂`, 'x'))).toEqual([]);
+    expect(cleanName('\ud800\u0000', 'repli')).toBe('repli');
   });
 });

@@ -48,7 +48,7 @@ describe('Teams endpoint: activities of the wrong shape', () => {
   });
 
   it('still answers a Teams activity carrying fields it does not know', async () => {
-    const res = await rig.post({ ...message(), somethingNew: { nested: [1, 2] }, channelData: { tenant: { id: 't' }, extra: true } });
+    const res = await rig.post({ ...message(), somethingNew: { nested: [1, 2] }, channelData: { tenant: { id: 't' }, extra: true } } as Record<string, unknown>);
     expect(res.status).toBe(200);
     expect(rig.connector.posted(personalConversation(AGENT).id)).toHaveLength(1);
     // The key the refusals above were checked against is where a turn keeps its state.
