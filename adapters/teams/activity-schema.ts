@@ -43,6 +43,13 @@ const activitySchema = z
   })
   .passthrough()
   .superRefine((a, ctx) => {
+    // botbuilder reads `mentioned.id` of every mention entity when it strips the bot's mention.
+    a.entities?.forEach((e, i) => {
+      const mentioned = e.mentioned as Record<string, unknown> | undefined;
+      if (e.type.toLowerCase() === 'mention' && (!mentioned || typeof mentioned !== 'object' || (mentioned.id !== undefined && typeof mentioned.id !== 'string'))) {
+        ctx.addIssue({ code: 'custom', path: ['entities', i, 'mentioned'], message: 'a mention names who is mentioned' });
+      }
+    });
     if (a.type !== 'invoke') return;
     // botbuilder's invoke handlers (file consent, task modules, search…) all read fields of the value.
     const value = a.value as Record<string, unknown> | undefined;

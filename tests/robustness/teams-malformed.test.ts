@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { teamsRig, type TeamsRig } from '../teams/support/teams-app.js';
 import { AGENT, personalConversation, personalMessage } from '../teams/support/activities.js';
 import { captureLogs } from '../helpers/log-capture.js';
+import { cleanText } from '../../adapters/teams/mapping.js';
 
 /**
  * Found by the Teams fuzz: activities with a field of the wrong type used to fail inside
@@ -28,6 +29,7 @@ describe('Teams endpoint: activities of the wrong shape', () => {
     ['a number as the recipient id', () => ({ ...message(), recipient: { id: 7 } })],
     ['a number as the sender id', () => ({ ...message(), from: { id: 7 } })],
     ['an entity without a type', () => ({ ...message(), entities: [{ text: '<at>Charte IA</at>' }] })],
+    ['a mention entity without whom it mentions', () => ({ ...message(), entities: [{ type: 'mention', text: '<at>Charte IA</at>' }] })],
     ['a lone surrogate in the reply-to id', () => ({ ...message(), replyToId: 'activity-\ud800' })],
     ['an Action.Execute invoke without its action', () => invoke('adaptiveCard/action', { trigger: 'manual' })],
     ['a search invoke with a number as value', () => invoke('application/search', 8)],
@@ -53,5 +55,13 @@ describe('Teams endpoint: activities of the wrong shape', () => {
     expect(rig.connector.posted(personalConversation(AGENT).id)).toHaveLength(1);
     // The key the refusals above were checked against is where a turn keeps its state.
     expect(await rig.app.stores.conversations.get(`teams:${personalConversation(AGENT).id}`)).toBeDefined();
+  });
+
+  it('reads a message of 250,000 spaces in linear time (the line-end cleanup was quadratic: seconds of a blocked event loop)', () => {
+    const activity = personalMessage('http://127.0.0.1:1/', AGENT, `${' '.repeat(250_000)}x\n${'\t '.repeat(1_000)}\ny`);
+    const started = performance.now();
+    expect(cleanText(activity)).toBe('x\n\ny');
+    // Generous: the quadratic version took tens of seconds on this input.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

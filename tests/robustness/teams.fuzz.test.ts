@@ -55,6 +55,7 @@ describe(`Teams endpoint fuzz: ${COUNT} generated requests (seed ${seed})`, () =
     const problems: string[] = [];
     const statuses = new Map<string, number>();
     const seen: SeenButtons = new Map();
+    const timing = new Map<string, number>();
     let checked = 0;
     const started = performance.now();
     try {
@@ -62,8 +63,12 @@ describe(`Teams endpoint fuzz: ${COUNT} generated requests (seed ${seed})`, () =
         const input = teamsInput(r, rig.connector.url, seen);
         const before = rig.connector.calls.length;
         let status: number;
+        const t0 = performance.now();
         try {
           status = (await rig.post(input.body)).status;
+          const size = typeof input.body === 'string' ? input.body.length : JSON.stringify(input.body).length;
+          const k = `${input.kind}${size > 50_000 ? ' big' : ''}`;
+          timing.set(k, (timing.get(k) ?? 0) + performance.now() - t0);
         } catch (e) {
           problems.push(`#${i} ${input.kind}: request failed (${(e as Error).message}) — ${describeInput(input.body)}`);
           continue;
@@ -100,6 +105,7 @@ describe(`Teams endpoint fuzz: ${COUNT} generated requests (seed ${seed})`, () =
     expect(checked).toBeGreaterThan(COUNT / 3);
     if (process.env.FUZZ_REPORT) {
       console.log(`teams fuzz: ${COUNT} requests, ${checked} activities checked, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log([...timing.entries()].map(([k, v]) => `${k}: ${v.toFixed(0)} ms`).join('\n'));
       console.log([...statuses.entries()].sort().map(([k, n]) => `${n}\t${k}`).join('\n'));
     }
   });

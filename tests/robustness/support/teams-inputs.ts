@@ -88,6 +88,7 @@ function damaged(r: Prng, a: Record<string, unknown>): Record<string, unknown> {
     if (r.chance(0.3)) delete out[field];
     else out[field] = r.chance(0.85) ? r.pick(WRONG)() : randomUnicode(r, 2_000);
   }
+  if (r.chance(0.15)) out.entities = r.pick<unknown>([[{ type: 'mention' }], [{ type: 'mention', mentioned: null, text: 5 }], [{ type: 'Mention', mentioned: { id: 7 } }], [{ type: 'mention', mentioned: { id: BOT.id }, text: '(a+)+$' }], [{}], [null], 'mention']);
   if (r.chance(0.2)) out.type = r.pick(['somethingNew', 'typing', 'event', 'endOfConversation', 'MESSAGE', 'message ', 'installationUpdate', 'deleteUserData', 'messageUpdate', 'messageDelete']);
   if (r.chance(0.1)) for (const k of POLLUTION_KEYS.slice(0, 3)) Object.defineProperty(out, k, { value: jsonValue(r, 1), enumerable: true, configurable: true, writable: true });
   return out;
