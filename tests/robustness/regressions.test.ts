@@ -1,7 +1,9 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { escalationHarness, text } from '../helpers/escalation-app.js';
 import { MAX_LISTED_TICKETS } from '../../dialogs/ambassador.js';
-import { clip } from '../../src/text.js';
+import { clip, sanitize } from '../../src/text.js';
+import { matchCommand } from '../../src/commands.js';
+import { Prng } from './support/prng.js';
 import { cleanName } from '../../adapters/matrix/rooms.js';
 import { illFormedStrings, replyListProblems } from './support/validate.js';
 
@@ -70,5 +72,26 @@ describe('found by the fuzz runs', () => {
     expect(cleanName(long, 'x')).toBe('a'.repeat(79));
     expect(illFormedStrings(cleanName(`${'é'.repeat(78)}🙂🙂`, 'x'))).toEqual([]);
     expect(cleanName('\ud800\u0000', 'repli')).toBe('repli');
+  });
+
+  it('cleans and reads long runs of whitespace or dots in linear time (two regexes were quadratic: 120,000 « … » held a turn 15 s)', async () => {
+    // What sanitize did with /\s*\n\s*/g, checked against the linear version on random whitespace soup.
+    const before = (t: string) => t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]/g, ' ').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ').replace(/[ \t\u00A0\u202F]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+    const r = new Prng(7);
+    const alphabet = ['a', 'é', ' ', '\n', '\r', '\t', '\u3000', '\u2028', '\ufeff', '\u00a0', '\u000b', '\u0085', '\ud83d', '\ude00', '.'];
+    for (let i = 0; i < 20_000; i++) {
+      const t = Array.from({ length: r.int(0, 25) }, () => r.pick(alphabet)).join('');
+      expect(sanitize(t)).toBe(before(t));
+    }
+    for (const unit of ['\r', '\u3000', ' \r', '…', '.', '?!']) {
+      const text = `${unit.repeat(250_000)} aide`;
+      const started = performance.now();
+      sanitize(text);
+      matchCommand(text);
+      // Generous: the quadratic versions took tens of seconds on these inputs.
+      expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(2_000);
+    }
+    expect(matchCommand('Aide !!! ...')?.id).toBe('help');
+    expect(replyListProblems(await h.say('agent-dots', `${'…'.repeat(50_000)} Puis-je utiliser ChatGPT ?`))).toEqual([]);
   });
 });

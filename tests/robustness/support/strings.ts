@@ -119,7 +119,7 @@ const PII = ['Jean Dupont', '06 12 34 56 78', '+33 6 12 34 56 78', '1 85 05 78 0
 
 /** A very long string (100k+ characters) of one hostile pattern. */
 export function hugeString(r: Prng): string {
-  const unit = r.pick(['a', 'é', ' ', '\n', '*', '_', '[', '](', '<', '&', '👍', '\u0301', '\u200b', '\u202e', '\0', '1', 'Jean ', 'ChatGPT ', '**a', '[a](', 'humain ']);
+  const unit = r.pick(['a', 'é', ' ', '\n', '*', '_', '[', '](', '<', '&', '👍', '\u0301', '\u200b', '\u202e', '\0', '1', 'Jean ', 'ChatGPT ', '**a', '[a](', 'humain ', '\r', '\u3000', '.', '…', '?!', '\t ']);
   const length = r.int(100_000, 130_000);
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 }
