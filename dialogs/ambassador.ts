@@ -10,6 +10,9 @@ import type { Ambassador } from '../src/escalation/directory.js';
  * Only directory members may use them; every refusal is a clear French message.
  */
 
+/** « liste » shows the oldest active tickets (the most urgent) and counts the others: one readable message on every channel. */
+export const MAX_LISTED_TICKETS = 30;
+
 function say(text: string, ticket?: number): Reply {
   return { text, meta: { escalate: false, ticket } };
 }
@@ -39,7 +42,10 @@ async function run(ctx: TurnContext, amb: Ambassador, cmd: AmbassadorCommand): P
     case 'liste': {
       const tickets = await esc.listFor(amb);
       if (!tickets.length) return say('Aucune demande en cours dans votre périmètre. 🎉');
-      return say([`${tickets.length} demande(s) en cours :`, ...tickets.map(ticketLine), '', 'Pour en prendre une : « prendre N ».'].join('\n'));
+      const more = tickets.length - MAX_LISTED_TICKETS;
+      const lines = [`${tickets.length} demande(s) en cours${more > 0 ? `, les ${MAX_LISTED_TICKETS} plus anciennes` : ''} :`, ...tickets.slice(0, MAX_LISTED_TICKETS).map(ticketLine)];
+      if (more > 0) lines.push(`… et ${more} demande(s) plus récente(s), non affichée(s) : elles apparaîtront ici quand les premières seront traitées.`);
+      return say([...lines, '', 'Pour en prendre une : « prendre N ».'].join('\n'));
     }
     case 'prendre': {
       const { ticket, earlier } = await esc.claim(amb, cmd.id);
@@ -50,7 +56,8 @@ async function run(ctx: TurnContext, amb: Ambassador, cmd: AmbassadorCommand): P
       return say(lines.join('\n'), ticket.id);
     }
     case 'repondre': {
-      if (!cmd.text.trim()) return say(`Écrivez votre réponse après le numéro : « répondre ${cmd.id} votre réponse ».`, cmd.id);
+      // No ticket in meta: this number was typed, not looked up.
+      if (!cmd.text.trim()) return say(`Écrivez votre réponse après le numéro : « répondre ${cmd.id} votre réponse ».`);
       const { ticket, delivered } = await esc.reply(amb, cmd.id, cmd.text);
       return say(
         delivered

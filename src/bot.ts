@@ -75,11 +75,18 @@ export class Bot implements BotLike {
 
     const kb = this.services.knowledge();
     const { redacted, findings } = kb.shield.redact(raw);
+    // Text typed in a card's input (the Teams reply box) goes through the shield like typed text.
+    let action = message.action;
+    if (typeof action?.data?.text === 'string') {
+      const boxed = kb.shield.redact(sanitize(action.data.text));
+      findings.push(...boxed.findings);
+      action = { ...action, data: { ...action.data, text: boxed.redacted } };
+    }
     const piiTypes = [...new Set(findings.map((f) => f.type))];
     const text = redacted;
 
     const state: ConversationState = (await this.store.get(key)) ?? {};
-    const ctx: TurnContext = { message: { ...message, text }, text, piiTypes, state, services: this.services };
+    const ctx: TurnContext = { message: { ...message, text, ...(action ? { action } : {}) }, text, piiTypes, state, services: this.services };
     const replies: Reply[] = [];
     if (piiTypes.length && !state.privacyNoticeShown) {
       replies.push(privacyNotice(piiTypes, this.services.config.RETENTION_DAYS));

@@ -20,9 +20,16 @@ export const USER_COMMANDS: CommandSpec[] = [
   { id: 'delete_my_data', words: ['supprimer mes donnees', 'effacer mes donnees', 'oublie-moi', 'supprimer mes informations'], description: 'effacer tout ce que je garde sur vous' },
 ];
 
+/** Without its trailing spaces and . ! ? — a loop, as /[\s.!?]+$/ is quadratic on a long run of dots. */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s.!?]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** Matches a whole message against the declared commands ("!aide", "/annuler", "Aide."). */
 export function matchCommand(text: string, commands: CommandSpec[] = USER_COMMANDS): CommandSpec | undefined {
-  const t = fold(text).replace(/^[!/]\s*/, '').replace(/[\s.!?]+$/, '').trim();
+  const t = trimEndPunctuation(fold(text).replace(/^[!/]\s*/, '')).trim();
   if (!t) return undefined;
   return commands.find((c) => c.words.includes(t));
 }

@@ -20,9 +20,15 @@ function localpart(userId: string): string {
 /** Display names are free text: keep them short and printable (they are HTML-escaped when rendered). */
 export function cleanName(name: unknown, fallback: string): string {
   if (typeof name !== 'string') return fallback;
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 80);
-  return clean || fallback;
+  const clean = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    // Half of a surrogate pair is not text: it would make the whole message invalid Unicode.
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
+  // At most 80 UTF-16 units, never ending on the first half of an emoji.
+  const end = /[\uD800-\uDBFF]/.test(clean[79] ?? '') ? 79 : 80;
+  return clean.slice(0, end) || fallback;
 }
 
 export class RoomInfo {

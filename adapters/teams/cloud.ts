@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { DeliveryError } from '../../src/types.js';
 import type { TeamsConfig } from './config.js';
+import { muteTokenValidationNoise } from './sdk-console.js';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
@@ -26,8 +27,24 @@ export class TeamsCloudAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * botbuilder's public-cloud settings (botframework-connector's AuthenticationConstants and
+ * CallerIdConstants.PublicAzureChannel). Setting any one of them makes botbuilder take every one
+ * as given, so a custom OpenID metadata URL comes with all the others, unchanged.
+ */
+export const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+} as const;
+
 /** `ConfigurationBotFrameworkAuthentication` from the validated Teams section ({} in local mode). */
 export function createCloudAdapter(cfg: TeamsConfig): TeamsCloudAdapter {
+  if (cfg.authenticated) muteTokenValidationNoise();
   const auth = cfg.authenticated
     ? new ConfigurationBotFrameworkAuthentication({
         MicrosoftAppId: cfg.appId,
@@ -35,6 +52,7 @@ export function createCloudAdapter(cfg: TeamsConfig): TeamsCloudAdapter {
         MicrosoftAppTenantId: cfg.tenantId,
         // botbuilder compares the type case-insensitively ("UserAssignedMsi").
         MicrosoftAppType: cfg.appType,
+        ...(cfg.openIdMetadataUrl ? { ...PUBLIC_CLOUD, ValidateAuthority: true, ToBotFromChannelOpenIdMetadataUrl: cfg.openIdMetadataUrl } : {}),
       })
     : new ConfigurationBotFrameworkAuthentication({});
   return new TeamsCloudAdapter(auth);

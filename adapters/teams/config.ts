@@ -13,6 +13,16 @@ export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
 /** Largest request body accepted on /api/messages (Teams activities are a few kilobytes). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** https anywhere; plain http only to this machine (tests serving their own key set). */
+function isOpenIdUrl(u: string): boolean {
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const teamsEnvSchema = z.object({
@@ -27,6 +37,11 @@ const teamsEnvSchema = z.object({
     .string()
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+    .optional(),
+  TEAMS_OPENID_METADATA_URL: z
+    .string()
+    .url()
+    .refine(isOpenIdUrl, 'must be an https URL (http only on this machine: 127.0.0.1, ::1, localhost)')
     .optional(),
 });
 
@@ -48,6 +63,11 @@ export interface TeamsConfig {
    * Teams sends with every activity); optional.
    */
   serviceUrl?: string;
+  /**
+   * OpenID metadata document whose keys sign the tokens of requests from the channels (default:
+   * Microsoft's public cloud). For sovereign clouds, and for tests that serve their own key set.
+   */
+  openIdMetadataUrl?: string;
   maxBodyBytes: number;
 }
 
@@ -82,6 +102,7 @@ export function loadTeamsConfig(env: Record<string, string | undefined>): TeamsC
     port: cfg.TEAMS_PORT,
     host: cfg.TEAMS_HOST ?? (authenticated ? '0.0.0.0' : '127.0.0.1'),
     serviceUrl: cfg.TEAMS_SERVICE_URL,
+    openIdMetadataUrl: cfg.TEAMS_OPENID_METADATA_URL,
     maxBodyBytes: MAX_BODY_BYTES,
   };
 }

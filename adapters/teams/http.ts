@@ -2,6 +2,7 @@ import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { TeamsCloudAdapter } from './cloud.js';
+import { activityProblems } from './activity-schema.js';
 
 /**
  * The Bot Framework endpoint on a plain Node HTTP server:
@@ -118,6 +119,11 @@ export function createRequestListener(opts: EndpointOptions): (req: HttpRequest,
     if (typeof body.serviceUrl !== 'string' || !/^https?:\/\//i.test(body.serviceUrl) || !isRecord(conversation) || typeof conversation.id !== 'string' || !conversation.id) {
       logger.warn({ type: body.type, serviceUrl: typeof body.serviceUrl === 'string', conversation: isRecord(conversation) }, 'teams: activity without serviceUrl or conversation refused');
       return reply(res, 400, { error: 'activity needs a serviceUrl and a conversation' });
+    }
+    const malformed = activityProblems(body);
+    if (malformed.length) {
+      logger.warn({ type: String(body.type).slice(0, 100), problems: malformed }, 'teams: malformed activity refused');
+      return reply(res, 400, { error: 'malformed activity' });
     }
     if (opts.localMode && !isLocalUrl(body.serviceUrl)) {
       logger.warn('teams: local mode replies only to a connector on this machine; activity refused');

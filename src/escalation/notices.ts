@@ -1,6 +1,7 @@
 import type { Choice, Reply } from '../types.js';
 import type { Ticket } from '../store/escalation-types.js';
 import type { Scope } from './directory.js';
+import { clip } from '../text.js';
 
 /** What ambassadors and agents read about tickets. French, short, never raw personal data. */
 
@@ -138,7 +139,7 @@ export function transferredNotice(t: Ticket, scope: Scope | undefined, handover:
 }
 
 export function ticketLine(t: Ticket): string {
-  const q = t.question.length > 80 ? `${t.question.slice(0, 77)}…` : t.question;
+  const q = t.question.length > 80 ? clip(t.question, 78) : t.question;
   return `- #${t.id} — ${statusLabel(t)} — « ${q.replace(/\n/g, ' ')} »`;
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ConversationRef, Reply } from '../types.js';
 import { DeliveryError } from '../types.js';
+import { clip } from '../text.js';
 import type { Outbox } from '../channels.js';
 import type { Stores, Ticket, TicketAgent, TicketTrigger } from '../store/escalation-types.js';
 import { CONSOLE_LIKE_CHANNELS, type Ambassador, type Directory, type Scope } from './directory.js';
@@ -222,7 +223,8 @@ export class EscalationService {
     const scope = named ? resolveUnit(dir, named)?.start : undefined;
     if (!scope) {
       const known = this.d.directory().allScopes().map((s) => s.id).join(', ');
-      throw new EscalationRefusal(`Je ne connais pas le périmètre « ${scopeText} ». Périmètres connus : ${known}.`);
+      // Quoted back bounded: whatever the ambassador pasted after the number, the refusal stays one short line.
+      throw new EscalationRefusal(`Je ne connais pas le périmètre « ${clip(scopeText.trim(), 80)} ». Périmètres connus : ${known}.`);
     }
     return this.moveTo(t, scope, false);
   }

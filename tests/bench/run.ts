@@ -3,6 +3,7 @@ import { benchTurns, benchIndex, benchUnderstanding } from './core.js';
 import { table } from './stats.js';
 import { benchPolicyPrivacy } from './policy-privacy.js';
 import { benchTeams } from './teams.js';
+import { benchTeamsLoad } from './teams-load.js';
 
 const sections: [string, () => Promise<[string, string][]> | [string, string][]][] = [
   ['Core', () => benchTurns(10_000)],
@@ -10,10 +11,15 @@ const sections: [string, () => Promise<[string, string][]> | [string, string][]]
   ['Knowledge index', () => benchIndex(10_000)],
   ['Privacy shield and tool policy', () => benchPolicyPrivacy()],
   ['Teams endpoint (POST /api/messages, fake Bot Connector)', () => benchTeams({ conversations: 20, requests: 2_000 })],
+  ['Teams load (the real bot process, SQLite file, fake Bot Connector)', () => benchTeamsLoad()],
 ];
 
+/** BENCH_ONLY=load (any word of the titles, case-insensitive) runs only the matching sections. */
+const only = process.env.BENCH_ONLY?.trim().toLowerCase();
+const chosen = only ? sections.filter(([title]) => title.toLowerCase().includes(only)) : sections;
+
 console.log(`charte-ia-bot bench — node ${process.version}, ${new Date().toISOString()}\n`);
-for (const [title, run] of sections) {
+for (const [title, run] of chosen) {
   console.log(`${title}`);
   console.log(table(await run()));
   console.log('');

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
-import { silentLogger } from '../../../src/logger.js';
+import { silentLogger, type Logger } from '../../../src/logger.js';
 import { TeamsAdapter } from '../../../adapters/teams/teams-adapter.js';
 import { loadTeamsConfig } from '../../../adapters/teams/config.js';
 import { FakeConnector } from './fake-connector.js';
@@ -20,11 +20,12 @@ export interface TeamsRig {
   close(): Promise<void>;
 }
 
-export async function teamsRig(env: Record<string, string> = {}): Promise<TeamsRig> {
+/** `logger` receives the app's and the endpoint's logs (silent by default). */
+export async function teamsRig(env: Record<string, string> = {}, logger: Logger = silentLogger()): Promise<TeamsRig> {
   const connector = new FakeConnector();
   await connector.start();
-  const app = createApp({ config: loadConfig({}), logger: silentLogger(), watch: false, databasePath: ':memory:', directoryFile: DIRECTORY });
-  const teams = new TeamsAdapter({ config: loadTeamsConfig({ TEAMS_PORT: '0', TEAMS_HOST: '127.0.0.1', ...env }), logger: silentLogger(), kv: app.stores.kv });
+  const app = createApp({ config: loadConfig({}), logger, watch: false, databasePath: ':memory:', directoryFile: DIRECTORY });
+  const teams = new TeamsAdapter({ config: loadTeamsConfig({ TEAMS_PORT: '0', TEAMS_HOST: '127.0.0.1', ...env }), logger, kv: app.stores.kv });
   app.router.register(teams);
   await teams.start(app.bot);
   const endpoint = `http://127.0.0.1:${teams.address()!.port}/api/messages`;
