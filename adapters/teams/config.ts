@@ -27,7 +27,7 @@ const teamsEnvSchema = z.object({
   TEAMS_HOST: envField.text().optional(),
   TEAMS_SERVICE_URL: z
     .string()
-    .url('must be an http(s) URL')
+    .url()
     .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
     .optional(),
 });
