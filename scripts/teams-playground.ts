@@ -5,7 +5,7 @@
  *   npm run playground                  opens the playground in the browser
  *   npm run playground -- --headless    no browser (TEAMSAPPTESTER_BROWSER=none): drive it over HTTP
  *
- * Options: --port N (bot, default TEAMS_PORT or 3978), --playground-port N (default 56150).
+ * Options: --port N (bot, default HTTP_PORT, TEAMS_PORT or 3978), --playground-port N (default 56150).
  * The bot runs without Microsoft credentials (local mode) and, unless DATABASE_PATH is set, on a
  * throw-away in-memory database. Ctrl+C stops both.
  */
@@ -19,7 +19,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: { headless: { type: 'boolean', default: false }, port: { type: 'string' }, 'playground-port': { type: 'string', default: '56150' } },
 });
-const port = Number(values.port ?? process.env.TEAMS_PORT ?? 3978);
+const port = Number(values.port ?? (process.env.HTTP_PORT || process.env.TEAMS_PORT || 3978));
 const children: ChildProcess[] = [];
 
 function stopAll(code: number): void {
@@ -40,8 +40,11 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the bot did not answer on ${url} within ${timeoutMs / 1000} s`);
 }
 
-const botEnv: Record<string, string | undefined> = { ...process.env, TEAMS_ENABLED: 'true', TEAMS_PORT: String(port), TEAMS_HOST: '127.0.0.1' };
-for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType']) delete botEnv[key];
+// Set explicitly, so that a .env file cannot move the bot elsewhere (the environment wins over it).
+const botEnv: Record<string, string | undefined> = { ...process.env, TEAMS_ENABLED: 'true', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' };
+for (const key of ['TEAMS_PORT', 'TEAMS_HOST']) botEnv[key] = '';
+// Local mode: no Microsoft credential, not even from a .env file (defined empty, they win over it).
+for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType']) botEnv[key] = '';
 botEnv.DATABASE_PATH ??= ':memory:';
 const bot = spawn(process.execPath, [join(root, 'bin', 'charte-ia.js'), 'start'], { env: botEnv, stdio: ['ignore', 'inherit', 'inherit'] });
 children.push(bot);

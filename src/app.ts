@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { LiveKnowledge } from './knowledge/snapshot.js';
+import type { LiveKnowledge } from './knowledge/snapshot.js';
 import { Bot, type DialogRegistry } from './bot.js';
 import type { Stores } from './store/escalation-types.js';
 import { openSqliteStores } from './store/sqlite/index.js';
@@ -16,7 +16,12 @@ import { toolCheckDialog } from '../dialogs/tool-check.js';
 import { handleAmbassadorTurn } from '../dialogs/ambassador.js';
 import { eraseDataDialog, handleAgentTicketAction, myRequestsDialog, offerAttach } from '../dialogs/my-requests.js';
 import { handleFeedback } from '../dialogs/feedback.js';
-import { ambassadorHelp } from './escalation/commands.js';
+import { ambassadorHelp, parseAmbassadorCommand } from './escalation/commands.js';
+import { NO_METRICS, type Metrics } from './metrics.js';
+import { TurnGate } from './ops/turn-gate.js';
+import { activeEscalations, MeteredKnowledge, meteredTickets } from './ops/metered.js';
+import type { HttpMount } from './ops/http-server.js';
+import type { IncomingMessage } from './types.js';
 
 export function defaultDialogs(): DialogRegistry {
   return {
@@ -51,16 +56,28 @@ export interface AppOptions {
   /** Watch knowledge files and reload them live (default: config.KNOWLEDGE_WATCH). */
   watch?: boolean;
   now?: () => number;
+  /** Where turns, escalations and reloads are counted (default: nowhere). */
+  metrics?: Metrics;
+  /** The process's HTTP server, for channels that serve an endpoint (`charte-ia start`). */
+  http?: HttpMount;
+  /**
+   * Refuse messages over MAX_MESSAGE_CHARS and apply the per-user rate limit (RATE_LIMIT_*), as
+   * `charte-ia start` does; off for one-shot commands, transcripts and tests.
+   */
+  enforceLimits?: boolean;
 }
 
 export interface App {
-  bot: Bot;
+  /** The bot behind its gate: limits when enforced, metrics, turns in flight. */
+  bot: TurnGate;
   knowledge: LiveKnowledge;
   services: BotServices;
   stores: Stores;
   /** Adapters register here to receive proactive messages. */
   router: ChannelRouter;
   escalation: EscalationService;
+  metrics: Metrics;
+  http?: HttpMount;
   /** Starts the reminder / retention timers (not started by default: tests drive `escalation.tick`). */
   startSchedules(): void;
   close(): Promise<void>;
@@ -72,8 +89,11 @@ const MINUTE = 60_000;
 export function createApp(opts: AppOptions = {}): App {
   const config = opts.config ?? loadConfig();
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const knowledge = new LiveKnowledge(opts.knowledgeDir ?? config.KNOWLEDGE_DIR, logger, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
-  const stores = opts.stores ?? openSqliteStores(opts.databasePath ?? config.DATABASE_PATH, { logger });
+  const metrics = opts.metrics ?? NO_METRICS;
+  const knowledge = new MeteredKnowledge(opts.knowledgeDir ?? config.KNOWLEDGE_DIR, logger, metrics, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
+  const opened = opts.stores ?? openSqliteStores(opts.databasePath ?? config.DATABASE_PATH, { logger });
+  const stores: Stores = opts.metrics ? { ...opened, tickets: meteredTickets(opened.tickets, metrics), close: () => opened.close() } : opened;
+  metrics.observe({ knowledgeEntries: () => knowledge.current().entries.length, activeEscalations: () => activeEscalations(opened.tickets) });
   const now = opts.now ?? Date.now;
   const router = new ChannelRouter();
   const escalation = new EscalationService({
@@ -91,7 +111,18 @@ export function createApp(opts: AppOptions = {}): App {
   });
   if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch();
   const services: BotServices = { config, logger, knowledge: () => knowledge.current(), now, stores, escalation };
-  const bot = new Bot(services, stores.conversations, defaultDialogs());
+  // Ambassadors' ticket commands and buttons are their work, not a flood: never rate-limited.
+  const ticketCommand = (m: IncomingMessage) =>
+    (m.action?.type.startsWith('ticket.') || typeof parseAmbassadorCommand(m.text ?? '') === 'object') && !!escalation.ambassadorFor(m.channel, m.user.id);
+  const bot = new TurnGate({
+    bot: new Bot(services, stores.conversations, defaultDialogs()),
+    metrics,
+    logger,
+    limits: opts.enforceLimits
+      ? { maxMessageChars: config.MAX_MESSAGE_CHARS, rate: { messages: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 } }
+      : undefined,
+    exempt: ticketCommand,
+  });
   const timers: NodeJS.Timeout[] = [];
   return {
     bot,
@@ -100,6 +131,8 @@ export function createApp(opts: AppOptions = {}): App {
     stores,
     router,
     escalation,
+    metrics,
+    http: opts.http,
     startSchedules() {
       const safely = (name: string, work: () => Promise<unknown>) => () =>
         void work().catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createApp, type App } from './app.js';
 import { loadConfig, ConfigError } from './config.js';
+import { applyEnvFile, type AppliedEnvFile } from './env-file.js';
+import { settingsTable, unknownNames } from './config-report.js';
 import { createLogger } from './logger.js';
 import { checkKnowledge } from './knowledge/snapshot.js';
 import { unusedConcepts } from './knowledge/concepts.js';
@@ -10,7 +12,8 @@ import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { TranscriptAdapter } from '../adapters/console/transcript.js';
 import { runRedact } from './privacy/cli.js';
 import { loadPrivacyShield } from './privacy/shield.js';
-import { runUntilStopped } from './launcher.js';
+import { CONFIG_SECTIONS, loadSettings, startService, TOOL_VARIABLES, type Service } from './launcher.js';
+import { runUntilSignal, SignalLatch } from './ops/shutdown.js';
 import { draftsReport, unansweredReport } from './kb-reports.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
@@ -26,8 +29,11 @@ Usage:
   charte-ia kb check                       validate every knowledge file and list all problems
   charte-ia kb drafts                      FAQ drafts proposed by ambassadors, as Markdown entries to review
   charte-ia kb unanswered                  questions the bot could not answer confidently (redacted)
+  charte-ia config check                   every setting with its value and source, and all problems at once
 
 Options:
+  --env-file FILE    read settings from FILE (default: .env in the current folder, when present);
+                     a variable set in the environment wins over the file
   --knowledge DIR    knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)
   --directory FILE   ambassador directory (default: AMBASSADORS_FILE or knowledge/ambassadors.yaml)
   --database FILE    SQLite file (default: DATABASE_PATH; transcripts and ask use a throw-away one)
@@ -113,6 +119,76 @@ function kbCheck(values: Record<string, unknown>, io: Io): number {
   return 0;
 }
 
+/** How to reach a bot that runs on its embedded defaults, with no channel credentials. */
+function localHints(service: Service, console: boolean): string {
+  const { host, port } = service.http.address()!;
+  const teams = service.running.adapters.some((a) => a.name === 'teams');
+  return [
+    console ? 'type your question here, or' : 'talk to it with',
+    '`npm run chat` (console conversation)',
+    teams ? `or \`npm run playground\` (Teams-like page; it runs its own bot on the port: stop this one first, or use \`npm run playground -- --port 3979\`); endpoint http://${host}:${port}/api/messages` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+async function start(values: Record<string, unknown>, envFile: AppliedEnvFile): Promise<number> {
+  const settings = loadSettings(process.env);
+  const config = settings.core;
+  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  for (const note of [...settings.notes, ...unknownNames(CONFIG_SECTIONS, envFile, TOOL_VARIABLES)]) logger.warn(note);
+  if (envFile.file) logger.info({ file: envFile.file, applied: envFile.applied.length, overriddenByEnvironment: envFile.overridden }, 'settings read from the env file');
+  const interactive = process.stdin.isTTY === true;
+  const latch = new SignalLatch(logger);
+  let service: Service;
+  try {
+    service = await startService({
+      settings,
+      logger,
+      console: interactive,
+      createApp: (extra) =>
+        createApp({
+          ...extra,
+          knowledgeDir: values.knowledge as string | undefined,
+          directoryFile: values.directory as string | undefined,
+          databasePath: values.database as string | undefined,
+        }),
+    });
+  } catch (e) {
+    latch.dispose();
+    throw e;
+  }
+  const channels = service.running.adapters.map((a) => a.name);
+  const { host, port } = service.http.address()!;
+  logger.info({ channels, url: `http://${host}:${port}`, startupMs: Math.round(performance.now()) }, 'charte-ia ready');
+  if (!settings.teams.authenticated && !settings.matrix) logger.info(`running locally on the embedded defaults (no Teams credentials, no Matrix): ${localHints(service, interactive)}`);
+  const servers = service.running.adapters.filter((a) => a.name !== 'console');
+  const consoleAdapter = service.running.adapters.find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
+  // Closing the console ends the program only when it is the only channel; no channel at all: stop now.
+  const done = !channels.length ? Promise.resolve() : consoleAdapter && !servers.length ? consoleAdapter.done() : undefined;
+  const code = await runUntilSignal(service, logger, latch, done);
+  // Every channel and the store are closed; a handle some library forgot must not keep the process alive.
+  setTimeout(() => process.exit(code), 1_000).unref();
+  return code;
+}
+
+function configCheck(envFile: AppliedEnvFile, io: Io): number {
+  io.stdout.write(`${settingsTable(CONFIG_SECTIONS, process.env, envFile)}\n`);
+  if (envFile.file) io.stdout.write(`\nenv file: ${envFile.file} (${envFile.applied.length} read; the environment wins for ${envFile.overridden.join(', ') || 'none'})\n`);
+  const notes = unknownNames(CONFIG_SECTIONS, envFile, TOOL_VARIABLES);
+  try {
+    notes.unshift(...loadSettings(process.env).notes);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    for (const n of notes) io.stderr.write(`note: ${n}\n`);
+    io.stderr.write(`\n${e.problems.length} problem(s):\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return 78;
+  }
+  for (const n of notes) io.stdout.write(`note: ${n}\n`);
+  io.stdout.write('\nConfiguration OK\n');
+  return 0;
+}
+
 export async function main(argv: string[], io: Io = process): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -124,6 +200,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       knowledge: { type: 'string' },
       directory: { type: 'string' },
       database: { type: 'string' },
+      'env-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -132,22 +209,17 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     io.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
   }
+  // Before anything reads the environment (the Matrix crypto shim reads it when it loads).
+  const envFile = applyEnvFile(process.env, values['env-file']);
   switch (command) {
     case 'chat':
       return chat(values, io);
-    case 'start': {
-      const config = loadConfig();
-      const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-      const app = createApp({
-        config,
-        logger,
-        knowledgeDir: values.knowledge as string | undefined,
-        directoryFile: values.directory as string | undefined,
-        databasePath: values.database as string | undefined,
-      });
-      await runUntilStopped(app, { console: process.stdin.isTTY === true });
-      return 0;
-    }
+    case 'start':
+      return start(values, envFile);
+    case 'config':
+      if (rest[0] === 'check') return configCheck(envFile, io);
+      io.stderr.write('config: unknown sub-command (try "charte-ia config check")\n');
+      return 2;
     case 'ask':
       return ask(values, rest, io);
     case 'redact': {

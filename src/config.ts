@@ -5,24 +5,69 @@ import { z } from 'zod';
 /** Project root (where package.json and knowledge/ live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const number01 = z.coerce.number().min(0).max(1);
+export type Env = Record<string, string | undefined>;
 
 /**
- * Every environment variable the bot reads, in one schema. An invalid value stops start-up
- * with an error naming the variable; nothing is read from process.env elsewhere.
+ * Field builders for environment variables. Every variable is a string; each builder states the
+ * expected form in its error message, so that a problem reads `NAME="value": must be …`.
+ */
+export const envField = {
+  int(min: number, max: number) {
+    const form = `must be a whole number from ${min} to ${max}`;
+    return z
+      .string()
+      .regex(/^[+-]?\d+$/, form)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, form);
+  },
+  /** A decimal number; `min` excluded when `exclusiveMin`. */
+  number(min: number, max: number, exclusiveMin = false) {
+    const form = `must be a number ${exclusiveMin ? `above ${min}` : `from ${min}`} up to ${max}`;
+    return z
+      .string()
+      .regex(/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/, form)
+      .transform(Number)
+      .refine((n) => (exclusiveMin ? n > min : n >= min) && n <= max, form);
+  },
+  bool() {
+    return z.enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) }).transform((v) => v === 'true');
+  },
+  oneOf<T extends string>(values: readonly [T, ...T[]]) {
+    return z.enum(values, { errorMap: () => ({ message: `expected one of ${values.join(', ')}` }) });
+  },
+  text() {
+    return z.string().min(1, 'must not be empty');
+  },
+};
+
+/**
+ * The core section: every variable the core reads. An invalid value stops start-up with an error
+ * naming the variable and the expected form; nothing is read from process.env elsewhere (the
+ * channel sections live with their adapters, see `CONFIG_SECTIONS` in launcher.ts).
  */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-  KNOWLEDGE_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'knowledge')),
-  CONFIDENCE_THRESHOLD: number01.optional(),
-  KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  AMBASSADORS_FILE: z.string().min(1).optional(),
-  DATABASE_PATH: z.string().min(1).default('./data/charte-ia.db'),
-  ESCALATION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
-  ESCALATION_HANDOVER_MINUTES: z.coerce.number().int().min(1).max(43_200).default(240),
-  RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
+  NODE_ENV: envField.oneOf(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: envField.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_FORMAT: envField.oneOf(['auto', 'json', 'pretty']).default('auto'),
+  KNOWLEDGE_DIR: envField.text().default(resolve(PROJECT_ROOT, 'knowledge')),
+  CONFIDENCE_THRESHOLD: envField.number(0, 1).optional(),
+  KNOWLEDGE_WATCH: envField.bool().default('true'),
+  AMBASSADORS_FILE: envField.text().optional(),
+  DATABASE_PATH: envField.text().default('./data/charte-ia.db'),
+  ESCALATION_REMINDER_MINUTES: envField.int(1, 10_080).default('60'),
+  ESCALATION_HANDOVER_MINUTES: envField.int(1, 43_200).default('240'),
+  RETENTION_DAYS: envField.int(1, 3_650).default('90'),
+  // ── HTTP server (Teams endpoint, health, metrics) ──
+  /** Default: TEAMS_PORT (its former name), else 3978. */
+  HTTP_PORT: envField.int(0, 65_535).optional(),
+  /** Default: TEAMS_HOST, else 0.0.0.0 with Teams credentials and 127.0.0.1 without. */
+  HTTP_HOST: envField.text().optional(),
+  HTTP_MAX_BODY_KB: envField.int(1, 10_240).default('256'),
+  // ── limits of `charte-ia start` ──
+  MAX_MESSAGE_CHARS: envField.int(100, 100_000).default('6000'),
+  RATE_LIMIT_MESSAGES: envField.int(0, 10_000).default('10'),
+  RATE_LIMIT_WINDOW_SECONDS: envField.int(1, 86_400).default('60'),
+  SHUTDOWN_GRACE_SECONDS: envField.int(1, 300).default('8'),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -35,7 +80,7 @@ export class ConfigError extends Error {
 }
 
 /** The variables of a schema that are set (empty strings count as unset), trimmed. */
-export function presentEnv(keys: readonly string[], env: Record<string, string | undefined>): Record<string, string> {
+export function presentEnv(keys: readonly string[], env: Env): Record<string, string> {
   const present: Record<string, string> = {};
   for (const key of keys) {
     const v = env[key];
@@ -44,26 +89,61 @@ export function presentEnv(keys: readonly string[], env: Record<string, string |
   return present;
 }
 
+/** How a value is shown in errors and `config check`: secrets never, only whether they are set. */
+export function showValue(key: string, value: string | undefined, secrets: readonly string[]): string {
+  if (secrets.includes(key)) return value ? '"***"' : '""';
+  return JSON.stringify(value ?? '');
+}
+
 /**
  * Validates one configuration section (core, Teams, Matrix…): throws a ConfigError naming every bad
- * variable with its value, secrets shown as "***".
+ * variable with its value (secrets shown as "***") and the expected form.
  */
-export function parseEnvSection<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env: Record<string, string | undefined>, secrets: readonly string[] = []): z.infer<S> {
+export function parseEnvSection<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env: Env, secrets: readonly string[] = []): z.infer<S> {
   const present = presentEnv(Object.keys(schema.shape), env);
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0]);
-        const shown = secrets.includes(key) ? (present[key] ? '"***"' : '""') : JSON.stringify(present[key] ?? '');
-        return `${key}=${shown}: ${i.message}`;
+        return `${key}=${showValue(key, present[key], secrets)}: ${i.message}`;
       }),
     );
   }
   return parsed.data;
 }
 
+/**
+ * One self-validating part of the configuration (matrix-hookshot style): its variables, which of
+ * them are secrets, and how to read it. `load` throws a ConfigError listing every problem of the
+ * section; `checkSections` runs them all and reports every problem at once.
+ */
+export interface ConfigSection<T = unknown> {
+  name: string;
+  schema: z.ZodObject<z.ZodRawShape>;
+  secrets: readonly string[];
+  load(env: Env): T;
+}
+
+export const coreSection: ConfigSection<AppConfig> = { name: 'core', schema: envSchema, secrets: [], load: (env) => loadConfig(env) };
+
+/** Loads every section; throws one ConfigError with the problems of all of them. */
+export function checkSections(sections: readonly ConfigSection[], env: Env): Map<string, unknown> {
+  const loaded = new Map<string, unknown>();
+  const problems: string[] = [];
+  for (const s of sections) {
+    try {
+      loaded.set(s.name, s.load(env));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return loaded;
+}
+
 /** Reads the core configuration from an environment (process.env by default). */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(env: Env = process.env): AppConfig {
   return parseEnvSection(envSchema, env);
 }

@@ -134,11 +134,23 @@ export interface BotLike {
   handle(message: IncomingMessage): Promise<Reply[]>;
 }
 
+/** How a running channel is doing, for /readyz and /metrics. */
+export interface ChannelStatus {
+  /** False while the channel cannot take work yet (e.g. Matrix before its first sync). */
+  ready: boolean;
+  /** A short operator-facing explanation (English, no personal data). */
+  detail?: string;
+  /** Outgoing messages waiting to be sent. */
+  queued?: number;
+}
+
 /** Hubot-sized adapter contract. */
 export interface ChannelAdapter {
   readonly name: string;
   start(bot: BotLike): Promise<void>;
+  /** Stops taking new work, finishes what is in progress (bounded), then releases its resources. */
   stop(): Promise<void>;
+  status?(): ChannelStatus;
   /** Proactive send (escalation answers, reminders); returns the platform's message id when it has one. */
   send(ref: ConversationRef, reply: Reply): Promise<string | undefined>;
   /** Replaces a message sent earlier (escalation notices updated when claimed or closed). */

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import type { BotLike, ChannelAdapter, Choice, ConversationRef, Reply } from '../../src/types.js';
+import type { BotLike, ChannelAdapter, ChannelStatus, Choice, ConversationRef, Reply } from '../../src/types.js';
 import type { KeyValueStore } from '../../src/store/escalation-types.js';
 import { ConfigError } from '../../src/config.js';
 import type { MatrixConfig } from './config.js';
 import { AccessPolicy } from './access.js';
 import { KvStorageProvider, MatrixState } from './state.js';
 import { SyncingMatrixClient, type SyncOptions } from './sync-client.js';
-import { SendQueue } from './send-queue.js';
+import { SendQueue, type MessageKind } from './send-queue.js';
 import { RoomInfo } from './rooms.js';
 import { Inbound, type ReplyTarget } from './inbound.js';
 import { editContent, renderReply, type Rendered } from './render.js';
@@ -35,6 +35,10 @@ export interface MatrixAdapterOptions {
   sendMaxRetryMs?: number;
   /** Overrides the detection of the native crypto module (tests). */
   nativeCrypto?: NativeCrypto;
+  /** How long stop() waits for events being answered and queued messages (default 2 s). */
+  stopGraceMs?: number;
+  /** Called for every outgoing message refused because the queue was full (metrics). */
+  onDrop?: (kind: MessageKind) => void;
 }
 
 const FILTER = {
@@ -97,6 +101,8 @@ export class MatrixAdapter implements ChannelAdapter {
       logger,
       retryBaseMs: this.options.sendRetryBaseMs,
       maxRetryMs: this.options.sendMaxRetryMs,
+      maxQueued: config.queueMax,
+      onDrop: this.options.onDrop,
     });
     this.inbound = new Inbound({
       client,
@@ -121,13 +127,32 @@ export class MatrixAdapter implements ChannelAdapter {
     logger.info({ user: config.botUserId, encryption: this.encryptionActive, ratePerSecond: config.ratePerSecond }, 'matrix channel syncing');
   }
 
+  /**
+   * Stops syncing (no new events; those accepted but not answered stay pending for the next start),
+   * then waits up to `stopGraceMs` for the events being answered and the queued messages to leave.
+   */
   async stop(): Promise<void> {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.inbound?.stop();
     await this.client?.halt();
+    const deadline = performance.now() + (this.options.stopGraceMs ?? 2_000);
     const idle = this.inbound?.idle() ?? Promise.resolve();
-    await Promise.race([idle, new Promise((r) => setTimeout(r, 2_000).unref())]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([idle, new Promise((r) => (timer = setTimeout(r, deadline - performance.now())))]);
+    clearTimeout(timer);
+    const left = await this.queue?.drained(Math.max(0, deadline - performance.now()));
+    if (left === false) this.deps.logger.warn({ queued: this.queue?.length }, 'matrix: messages still queued at shutdown were not sent');
     this.queue?.stop();
+  }
+
+  /** Ready once the first sync batch was processed; the queue length for /metrics. */
+  status(): ChannelStatus {
+    const syncedAt = this.client?.syncedAt;
+    const failures = this.client?.syncFailures ?? 0;
+    const detail = syncedAt
+      ? `last sync ${new Date(syncedAt).toISOString()}${failures ? `, ${failures} failed sync(s) since` : ''}`
+      : `first sync not done yet${failures ? ` (${failures} failed)` : ''}`;
+    return { ready: syncedAt !== undefined, detail, queued: this.queue?.length ?? 0 };
   }
 
   /** Resolves when every accepted event has been answered (tests, clean shutdown). */
@@ -165,7 +190,7 @@ export class MatrixAdapter implements ChannelAdapter {
   private async deliver({ roomId, dm }: { roomId: string; dm: boolean }, userId: string | undefined, reply: Reply, rooms: RoomInfo): Promise<string> {
     const mention = userId && !dm ? { userId, name: await rooms.displayName(roomId, userId) } : undefined;
     const rendered = renderReply(reply, { mention, broadcast: !userId });
-    const eventId = await this.post(roomId, rendered.content, rendered.feedback);
+    const eventId = await this.post(roomId, rendered.content, 'proactive', rendered.feedback);
     await this.state.setSentRoom(eventId, roomId);
     if (userId && rendered.choices.length) await this.state.setChoices(roomId, userId, rendered.choices);
     return eventId;
@@ -180,7 +205,7 @@ export class MatrixAdapter implements ChannelAdapter {
     edited.set(messageId, Date.now());
     const roomId = (await this.state.sentRoomOf(messageId)) ?? (await rooms.resolve(this.roomOf(ref)));
     const rendered = renderReply(reply, { broadcast: !ref.userId });
-    await queue.enqueue(roomId, 'm.room.message', editContent(messageId, rendered.content));
+    await queue.enqueue(roomId, 'm.room.message', editContent(messageId, rendered.content), 'proactive');
   }
 
   private ready(): { client: SyncingMatrixClient; queue: SendQueue; rooms: RoomInfo } {
@@ -193,8 +218,8 @@ export class MatrixAdapter implements ChannelAdapter {
     return typeof fromData === 'string' ? fromData : ref.conversationId.split('|')[0]!;
   }
 
-  private async post(roomId: string, content: Record<string, unknown>, feedback?: Rendered['feedback']): Promise<string> {
-    const eventId = await this.ready().queue.enqueue(roomId, 'm.room.message', content);
+  private async post(roomId: string, content: Record<string, unknown>, kind: MessageKind, feedback?: Rendered['feedback']): Promise<string> {
+    const eventId = await this.ready().queue.enqueue(roomId, 'm.room.message', content, kind);
     this.botMessages.add(eventId);
     if (this.botMessages.size > 5_000) this.botMessages.delete(this.botMessages.values().next().value!);
     if (feedback) await this.state.setFeedback(eventId, { roomId, ...feedback });
@@ -210,7 +235,7 @@ export class MatrixAdapter implements ChannelAdapter {
       const content: Record<string, unknown> = { ...rendered.content };
       if (!target.dm && target.inReplyTo) content['m.relates_to'] = { 'm.in_reply_to': { event_id: target.inReplyTo } };
       try {
-        await this.post(target.roomId, content, rendered.feedback);
+        await this.post(target.roomId, content, 'reply', rendered.feedback);
       } catch (e) {
         this.deps.logger.warn({ room: target.roomId, err: (e as Error).message }, 'matrix answer not delivered');
         return;
@@ -223,7 +248,7 @@ export class MatrixAdapter implements ChannelAdapter {
   private async noticeOnce(kind: string, roomId: string, reply: Reply): Promise<void> {
     if (!(await this.state.claimNotice(kind, roomId))) return;
     try {
-      await this.post(roomId, renderReply(reply, { broadcast: true }).content);
+      await this.post(roomId, renderReply(reply, { broadcast: true }).content, 'notice');
     } catch (e) {
       await this.state.releaseNotice(kind, roomId);
       this.deps.logger.warn({ room: roomId, kind, err: (e as Error).message }, 'matrix notice not delivered');

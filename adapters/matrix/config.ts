@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnvSection, presentEnv } from '../../src/config.js';
+import { envField, parseEnvSection, presentEnv, type ConfigSection, type Env } from '../../src/config.js';
 
 /**
  * The Matrix / Tchap section of the configuration, read from the environment. The channel is off
@@ -48,11 +48,13 @@ const schema = z.object({
         } else if (!/^@[^\s,]+$/.test(p)) ctx.addIssue({ code: 'custom', message: `"${p}" is neither a user pattern like @*:server nor a /regex/` });
       }
     }),
-  MATRIX_ENCRYPTION: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
-  MATRIX_STORAGE_DIR: z.string().min(1).default('./data/matrix'),
-  MATRIX_RATE_PER_SECOND: z.coerce.number({ message: 'must be a number' }).positive('must be > 0').max(50, 'at most 50').default(1),
+  MATRIX_ENCRYPTION: envField.bool().default('false'),
+  MATRIX_STORAGE_DIR: envField.text().default('./data/matrix'),
+  MATRIX_RATE_PER_SECOND: envField.number(0, 50, true).default('1'),
+  /** Outgoing messages waiting to be sent, all rooms together (see SendQueue for what is refused when full). */
+  MATRIX_QUEUE_MAX: envField.int(10, 100_000).default('500'),
   /** Read by packages/matrix-crypto-shim when it loads; listed here so it is validated and documented. */
-  MATRIX_CRYPTO_NODEJS_PATH: z.string().min(1).optional(),
+  MATRIX_CRYPTO_NODEJS_PATH: envField.text().optional(),
 });
 
 export interface MatrixConfig {
@@ -67,10 +69,12 @@ export interface MatrixConfig {
   storageDir: string;
   /** Outgoing messages per second and per room (Tchap: about 1). */
   ratePerSecond: number;
+  /** Most outgoing messages waiting at once, all rooms together. */
+  queueMax: number;
 }
 
 /** Returns the Matrix configuration, or undefined when the channel is not configured. */
-export function loadMatrixConfig(env: Record<string, string | undefined>): MatrixConfig | undefined {
+export function loadMatrixConfig(env: Env): MatrixConfig | undefined {
   if (!presentEnv(['MATRIX_HOMESERVER_URL'], env).MATRIX_HOMESERVER_URL) return undefined;
   const c = parseEnvSection(schema, env, ['MATRIX_ACCESS_TOKEN']);
   const botDomain = c.MATRIX_BOT_USER_ID.slice(c.MATRIX_BOT_USER_ID.indexOf(':') + 1);
@@ -83,5 +87,8 @@ export function loadMatrixConfig(env: Record<string, string | undefined>): Matri
     encryption: c.MATRIX_ENCRYPTION,
     storageDir: c.MATRIX_STORAGE_DIR,
     ratePerSecond: c.MATRIX_RATE_PER_SECOND,
+    queueMax: c.MATRIX_QUEUE_MAX,
   };
 }
+
+export const matrixSection: ConfigSection<MatrixConfig | undefined> = { name: 'matrix', schema, secrets: ['MATRIX_ACCESS_TOKEN'], load: loadMatrixConfig };

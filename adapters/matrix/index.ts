@@ -26,7 +26,11 @@ export async function startMatrix(app: App, env: Record<string, string | undefin
           .map((s) => s.rooms.matrix)
           .filter((r): r is string => !!r),
     },
-    options,
+    {
+      stopGraceMs: app.services.config.SHUTDOWN_GRACE_SECONDS * 1000,
+      onDrop: (kind) => app.metrics.outgoingDropped('matrix', kind),
+      ...options,
+    },
   );
   app.router.register(adapter);
   await adapter.start(app.bot);

@@ -8,7 +8,28 @@ import { backoffMs, describeFailure, Sleeper } from './errors.js';
  * A 429 M_LIMIT_EXCEEDED waits `retry_after_ms`; network errors and 5xx are retried with back-off
  * and the SAME transaction id, so a retry after a lost response never duplicates a message.
  * Refusals (M_FORBIDDEN, not in the room, unknown room…) become DeliveryError, never retried.
+ *
+ * The queue is bounded (`maxQueued` messages waiting, all rooms together). When it is full a new
+ * message is refused at once with a QueueFullError (a DeliveryError), logged and counted; what is
+ * already queued is never dropped. Answers to a turn and one-off notices may use 80 % of the room
+ * only: the rest stays for proactive messages (escalation notices, ambassadors' answers, edits), so
+ * a flood of questions cannot crowd the escalations out. A refused proactive message is not lost
+ * either: its caller, the escalation service, records the failure on the ticket and tells the
+ * ambassador, and an unclaimed ticket is notified again by the reminder.
  */
+
+/** What a message is, for the queue's admission rule. */
+export type MessageKind = 'reply' | 'proactive' | 'notice';
+
+/** Share of the queue that answers and notices may fill; the rest is kept for proactive messages. */
+const NON_PROACTIVE_SHARE = 0.8;
+
+export class QueueFullError extends DeliveryError {
+  constructor(readonly kind: MessageKind, queued: number) {
+    super(`Matrix outgoing queue full (${queued} messages waiting): ${kind} message not sent`, 503);
+    this.name = 'QueueFullError';
+  }
+}
 
 /** Sends one event with a caller-chosen transaction id; returns the event id. */
 export type RawSend = (roomId: string, type: string, content: Record<string, unknown>, txnId: string) => Promise<string>;
@@ -20,6 +41,10 @@ export interface SendQueueOptions {
   maxRetryMs?: number;
   /** First back-off step for transient failures (default 500 ms). */
   retryBaseMs?: number;
+  /** Most messages waiting at once, all rooms together (default 500). */
+  maxQueued?: number;
+  /** Called for every message refused because the queue was full. */
+  onDrop?: (kind: MessageKind) => void;
 }
 
 interface RoomLane {
@@ -34,6 +59,8 @@ export class SendQueue {
   private readonly prefix = `cia${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   private counter = 0;
   private stopped = false;
+  private queued = 0;
+  private readonly emptied: (() => void)[] = [];
 
   constructor(
     private readonly send: RawSend,
@@ -44,8 +71,27 @@ export class SendQueue {
     return 1000 / this.opts.ratePerSecond;
   }
 
-  /** Queues a message for a room; resolves with its event id once the homeserver accepted it. */
-  enqueue(roomId: string, type: string, content: Record<string, unknown>): Promise<string> {
+  /** Messages queued and not yet accepted by the homeserver (or given up). */
+  get length(): number {
+    return this.queued;
+  }
+
+  get maxQueued(): number {
+    return this.opts.maxQueued ?? 500;
+  }
+
+  /**
+   * Queues a message for a room; resolves with its event id once the homeserver accepted it.
+   * Rejects at once with a QueueFullError when the queue has no room for this kind of message.
+   */
+  enqueue(roomId: string, type: string, content: Record<string, unknown>, kind: MessageKind = 'proactive'): Promise<string> {
+    const limit = kind === 'proactive' ? this.maxQueued : Math.floor(this.maxQueued * NON_PROACTIVE_SHARE);
+    if (this.queued >= limit) {
+      this.opts.onDrop?.(kind);
+      this.opts.logger.warn({ room: roomId, kind, queued: this.queued, max: this.maxQueued }, 'matrix outgoing queue full: message refused');
+      return Promise.reject(new QueueFullError(kind, this.queued));
+    }
+    this.queued++;
     const lane = this.lanes.get(roomId) ?? { tail: Promise.resolve(), lastAcceptedAt: -Infinity };
     this.lanes.set(roomId, lane);
     const result = lane.tail.then(() => this.deliver(roomId, lane, type, content));
@@ -53,7 +99,19 @@ export class SendQueue {
       () => undefined,
       () => undefined,
     );
+    void lane.tail.then(() => {
+      if (--this.queued === 0) for (const resolve of this.emptied.splice(0)) resolve();
+    });
     return result;
+  }
+
+  /** Resolves true once nothing is queued, false if messages still wait after `timeoutMs`. */
+  async drained(timeoutMs: number): Promise<boolean> {
+    if (!this.queued) return true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((r) => this.emptied.push(r)), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+    return this.queued === 0;
   }
 
   /** Rejects what is still queued and ends every wait. */

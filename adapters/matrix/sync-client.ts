@@ -72,6 +72,8 @@ export class SyncingMatrixClient extends MatrixClient {
   private syncAbort?: AbortController;
   /** The bot's user id, once known (whoami at start-up): tells its own join events apart. */
   ownUserId?: string;
+  /** When the last sync batch was processed (epoch ms); undefined until the first one (readiness). */
+  syncedAt?: number;
 
   constructor(
     homeserverUrl: string,
@@ -99,6 +101,11 @@ export class SyncingMatrixClient extends MatrixClient {
     this.sleeper.wakeAll();
     this.syncAbort?.abort();
     await Promise.race([this.loopDone, new Promise((r) => setTimeout(r, 50).unref())]);
+  }
+
+  /** Consecutive failed /sync calls (0 while the homeserver answers). */
+  get syncFailures(): number {
+    return this.failures;
   }
 
   override stop(): void {
@@ -165,6 +172,7 @@ export class SyncingMatrixClient extends MatrixClient {
       batchTries = 0;
       token = next;
       if (token) await this.kvStorage.setSyncToken(token);
+      this.syncedAt = Date.now();
     }
   }
 

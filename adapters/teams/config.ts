@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, parseEnvSection } from '../../src/config.js';
+import { ConfigError, envField, parseEnvSection, presentEnv, type ConfigSection, type Env } from '../../src/config.js';
 
 /**
  * The Teams section of the environment, validated on its own so that `charte-ia start` fails fast
@@ -26,13 +26,15 @@ function isOpenIdUrl(u: string): boolean {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const teamsEnvSchema = z.object({
-  TEAMS_ENABLED: z.enum(['true', 'false']).default('true'),
+  TEAMS_ENABLED: envField.bool().default('true'),
   MicrosoftAppId: z.string().regex(GUID, 'the Microsoft app (client) id is a GUID').optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppTenantId: z.string().regex(GUID, 'the directory (tenant) id is a GUID').optional(),
-  MicrosoftAppType: z.enum(TEAMS_APP_TYPES, { errorMap: () => ({ message: `expected one of ${TEAMS_APP_TYPES.join(', ')}` }) }).optional(),
-  TEAMS_PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
-  TEAMS_HOST: z.string().min(1).optional(),
+  MicrosoftAppType: envField.oneOf(TEAMS_APP_TYPES).optional(),
+  /** Former name of HTTP_PORT (still read when HTTP_PORT is unset); the port of a Teams endpoint run on its own. */
+  TEAMS_PORT: envField.int(0, 65_535).default('3978'),
+  /** Former name of HTTP_HOST, likewise. */
+  TEAMS_HOST: envField.text().optional(),
   TEAMS_SERVICE_URL: z
     .string()
     .url()
@@ -71,7 +73,8 @@ export interface TeamsConfig {
   maxBodyBytes: number;
 }
 
-function requireKeys(cfg: z.infer<typeof teamsEnvSchema>, type: TeamsAppType): string[] {
+/** The credentials each app type needs, from the variables that are set (checked even when another value is invalid). */
+function requireKeys(cfg: Partial<Record<TeamsEnvKey, string>>, type: TeamsAppType): string[] {
   const problems: string[] = [];
   const need = (key: TeamsEnvKey, why: string) => {
     if (!cfg[key]) problems.push(`${key}: required ${why}`);
@@ -84,16 +87,22 @@ function requireKeys(cfg: z.infer<typeof teamsEnvSchema>, type: TeamsAppType): s
 }
 
 /** Reads the Teams variables (empty strings count as unset); throws ConfigError naming each bad variable. */
-export function loadTeamsConfig(env: Record<string, string | undefined>): TeamsConfig {
-  const cfg = parseEnvSection(teamsEnvSchema, env, SECRET_KEYS);
-  const authenticated = Boolean(cfg.MicrosoftAppId || cfg.MicrosoftAppPassword || cfg.MicrosoftAppTenantId || cfg.MicrosoftAppType);
-  const appType = cfg.MicrosoftAppType ?? 'SingleTenant';
-  if (authenticated) {
-    const problems = requireKeys(cfg, appType);
-    if (problems.length) throw new ConfigError(problems);
+export function loadTeamsConfig(env: Env): TeamsConfig {
+  const set: Partial<Record<TeamsEnvKey, string>> = presentEnv(Object.keys(teamsEnvSchema.shape), env);
+  const authenticated = Boolean(set.MicrosoftAppId || set.MicrosoftAppPassword || set.MicrosoftAppTenantId || set.MicrosoftAppType);
+  const type = TEAMS_APP_TYPES.find((t) => t === set.MicrosoftAppType) ?? 'SingleTenant';
+  const problems = authenticated ? requireKeys(set, type) : [];
+  let cfg: z.infer<typeof teamsEnvSchema>;
+  try {
+    cfg = parseEnvSection(teamsEnvSchema, env, SECRET_KEYS);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError([...e.problems, ...problems]);
+    throw e;
   }
+  if (problems.length) throw new ConfigError(problems);
+  const appType = cfg.MicrosoftAppType ?? 'SingleTenant';
   return {
-    enabled: cfg.TEAMS_ENABLED === 'true',
+    enabled: cfg.TEAMS_ENABLED,
     authenticated,
     appId: cfg.MicrosoftAppId,
     appPassword: cfg.MicrosoftAppPassword,
@@ -106,3 +115,5 @@ export function loadTeamsConfig(env: Record<string, string | undefined>): TeamsC
     maxBodyBytes: MAX_BODY_BYTES,
   };
 }
+
+export const teamsSection: ConfigSection<TeamsConfig> = { name: 'teams', schema: teamsEnvSchema, secrets: SECRET_KEYS, load: loadTeamsConfig };

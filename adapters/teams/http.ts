@@ -5,9 +5,10 @@ import type { TeamsCloudAdapter } from './cloud.js';
 import { activityProblems } from './activity-schema.js';
 
 /**
- * The Bot Framework endpoint on a plain Node HTTP server:
- * - POST /api/messages — a Teams activity (JSON, at most `maxBodyBytes`);
- * - GET /healthz — 200 for load balancers and probes (HEAD /api/messages too: the Agents Playground probes it).
+ * The Bot Framework endpoint, mounted on the process's HTTP server (src/ops/http-server.ts, which
+ * also serves /healthz, /readyz and /metrics):
+ * - POST /api/messages — a Teams activity (JSON, at most `maxBodyBytes`: HTTP_MAX_BODY_KB);
+ * - HEAD /api/messages — 200 (the Agents Playground probes it).
  * Bad input never reaches the bot: malformed JSON 400, no type 200 (ignored), no serviceUrl or
  * conversation 400, too large 413, unauthenticated 401, and in local mode anything not from this
  * machine 401.
@@ -79,7 +80,6 @@ export function createRequestListener(opts: EndpointOptions): (req: HttpRequest,
   const { logger } = opts;
   const handle = async (req: HttpRequest, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return reply(res, 200, { status: 'ok' });
     if (path !== '/api/messages') return reply(res, 404, { error: 'not found' });
     if (req.method === 'HEAD') return reply(res, 200);
     if (req.method !== 'POST') {

@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BotLike, ChannelAdapter, ConversationRef, Reply } from '../../src/types.js';
 import { DeliveryError } from '../../src/types.js';
 import type { KeyValueStore } from '../../src/store/escalation-types.js';
-import { ConfigError } from '../../src/config.js';
+import { HttpServer, type HttpMount } from '../../src/ops/http-server.js';
 import type { TeamsConfig } from './config.js';
 import { createCloudAdapter, toDeliveryError, type TeamsCloudAdapter } from './cloud.js';
 import { createRequestListener } from './http.js';
@@ -26,6 +24,11 @@ export interface TeamsAdapterOptions {
   /** Durable store for team-channel references (ambassadors' rooms); in memory when absent. */
   kv?: KeyValueStore;
   now?: () => number;
+  /**
+   * The process's HTTP server (`charte-ia start`): the endpoint is mounted on it. Absent, the adapter
+   * runs a server of its own on TEAMS_HOST:TEAMS_PORT (tests, benchmarks).
+   */
+  http?: HttpMount;
 }
 
 const CHANNEL_REFS = 'teams-channel-refs';
@@ -42,7 +45,8 @@ export class TeamsAdapter implements ChannelAdapter {
   readonly name = CHANNEL;
   readonly cloud: TeamsCloudAdapter;
   readonly feedback = new FeedbackIndex();
-  private server?: Server;
+  private own?: HttpServer;
+  private unmount?: () => void;
   private readonly channels = new Map<string, string>();
   private readonly serviceUrls = new Set<string>();
 
@@ -63,6 +67,13 @@ export class TeamsAdapter implements ChannelAdapter {
   async start(bot: BotLike): Promise<void> {
     const { config, logger } = this.opts;
     const handler = this.handler(bot);
+    let http = this.opts.http;
+    if (!http) {
+      const own = new HttpServer({ host: config.host, port: config.port, maxBodyBytes: config.maxBodyBytes, logger, portSetting: 'TEAMS_PORT', portHint: ' or set TEAMS_ENABLED=false' });
+      await own.listen();
+      this.own = own;
+      http = own;
+    }
     const listener = createRequestListener({
       cloud: this.cloud,
       logic: (context) => {
@@ -71,44 +82,31 @@ export class TeamsAdapter implements ChannelAdapter {
       },
       logger,
       localMode: !config.authenticated,
-      maxBodyBytes: config.maxBodyBytes,
+      maxBodyBytes: http.maxBodyBytes,
     });
-    const server = createServer(listener);
-    server.requestTimeout = 30_000;
-    server.headersTimeout = 10_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (e: NodeJS.ErrnoException) => {
-        const taken = e.code === 'EADDRINUSE' || e.code === 'EACCES';
-        reject(taken ? new ConfigError([`TEAMS_PORT=${config.port}: cannot listen on ${config.host} (${e.code}); choose another TEAMS_PORT or set TEAMS_ENABLED=false`]) : e);
-      });
-      server.listen(config.port, config.host, () => resolve());
-    });
-    this.server = server;
-    const { port } = this.address()!;
+    this.unmount = http.route('/api/messages', listener);
     if (config.authenticated) {
-      logger.info({ host: config.host, port, appType: config.appType }, 'teams: endpoint ready on /api/messages (Bot Framework tokens required)');
+      logger.info({ appType: config.appType, ...this.own?.address() }, 'teams: endpoint ready on /api/messages (Bot Framework tokens required)');
     } else {
       logger.warn(
-        { host: config.host, port },
+        { ...this.own?.address() },
         '⚠ TEAMS LOCAL MODE: no MicrosoftAppId/MicrosoftAppPassword — anonymous requests to /api/messages are accepted from THIS MACHINE ONLY (Agents Playground, tests). Configure the credentials before exposing this port.',
       );
     }
   }
 
-  /** Where the endpoint listens (after start; port 0 in tests picks a free one). */
+  /** Where its own endpoint listens (after start, without a shared server; port 0 in tests picks a free one). */
   address(): { host: string; port: number } | undefined {
-    const a = this.server?.address() as AddressInfo | null | undefined;
-    return a ? { host: a.address, port: a.port } : undefined;
+    return this.own?.address();
   }
 
+  /** Unmounts the endpoint (new requests get 503 or 404); requests in progress finish on the server. */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    this.unmount?.();
+    this.unmount = undefined;
+    const own = this.own;
+    this.own = undefined;
+    await own?.close();
   }
 
   async send(ref: ConversationRef, reply: Reply): Promise<string | undefined> {
