@@ -7,7 +7,7 @@ import type { PrivacyShield } from './shield.js';
  */
 
 /** Keys whose values come from the configuration or the network stack, never from what a user typed. */
-export const INFRASTRUCTURE_KEYS: ReadonlySet<string> = new Set(['host', 'remote', 'serviceUrl', 'homeserver', 'file', 'dir', 'module']);
+export const INFRASTRUCTURE_KEYS: ReadonlySet<string> = new Set(['host', 'remote', 'url', 'serviceUrl', 'homeserver', 'file', 'dir', 'module']);
 
 const MAX_DEPTH = 8;
 /** Longest string redacted as a whole; longer ones are cut (a log line is not a document). */

@@ -32,13 +32,16 @@ export async function startBotProcess(startTimeoutMs = 60_000): Promise<BotProce
   const dir = mkdtempSync(join(tmpdir(), 'charte-ia-load-'));
   const port = await freePort();
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(MATRIX_|Microsoft|TEAMS_|DATABASE_PATH|LOG_)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(MATRIX_|Microsoft|TEAMS_|HTTP_|RATE_LIMIT_|DATABASE_PATH|LOG_)/.test(k)) env[k] = v;
   Object.assign(env, {
     NODE_ENV: 'production',
     TEAMS_PORT: String(port),
     TEAMS_HOST: '127.0.0.1',
     DATABASE_PATH: join(dir, 'load.db'),
     KNOWLEDGE_WATCH: 'false',
+    // Each simulated agent types far faster than a person: the per-user limit (tested in tests/ops)
+    // would answer most messages with « patientez » and measure the limiter, not the bot.
+    RATE_LIMIT_MESSAGES: '0',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
   });
