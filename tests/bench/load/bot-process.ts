@@ -71,13 +71,14 @@ export async function startBotProcess(startTimeoutMs = 60_000): Promise<BotProce
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the bot exited at start-up (code ${child.exitCode}): ${errors.join(' | ')}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+      // Ready, not only alive: the HTTP server answers probes while the knowledge still loads.
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('the bot did not answer /healthz in time');
+      throw new Error('the bot was not ready (/readyz) in time');
     }
     await new Promise((r) => setTimeout(r, 100));
   }
