@@ -152,10 +152,10 @@ function askingClauseStart(folded: string): number {
   return cut;
 }
 
-/** Words of 4+ letters that `contentWords` counts but the analyzer drops (« autre », « toutes »). */
-function stopWords(folded: string): number {
+/** Content words the analyzer keeps too (not « autre », « toutes »): what a piece is about. */
+function topicWords(folded: string): number {
   let n = 0;
-  for (const m of folded.matchAll(CONTENT_WORD)) if (!GENERIC_WORDS.has(m[0]) && FRENCH_STOP_WORDS.has(m[0])) n++;
+  for (const m of folded.matchAll(CONTENT_WORD)) if (!GENERIC_WORDS.has(m[0]) && !FRENCH_STOP_WORDS.has(m[0])) n++;
   return n;
 }
 
@@ -227,21 +227,6 @@ function kindOf(folded: string): QuestionKind {
  * are dropped so that the topic is searched. Without a topic (« les points clés de la
  * circulaire »), they stay: they then point to the entries that sum the circular up.
  */
-/**
- * « … un cadre maîtrisé, sécurisé et… quoi d'autre ? », « tu peux me donner les grandes lignes ? »:
- * when nothing of the question itself is left (frames, gist words), the sentences around it are
- * what is asked about (self-introductions aside).
- */
-function promoteContextWhenQuestionIsEmpty(pieces: FocusPiece[], intro: ReadonlySet<FocusPiece>): void {
-  const topic = (p: FocusPiece) => contentWords(foldSameLength(p.text)) - stopWords(foldSameLength(p.text));
-  const asked = pieces.filter((p) => p.weight === 1).reduce((n, p) => n + topic(p), 0);
-  if (asked >= MIN_CONTENT_WORDS) return;
-  const others = pieces.filter((p) => !intro.has(p));
-  // The self-introduction itself (« je suis en train de faire un résumé du texte IA… ») when nothing else says anything.
-  const promoted = others.some((p) => topic(p) > 0) ? others : pieces;
-  for (const p of promoted) p.weight = 1;
-}
-
 function dropGist(pieces: FocusPiece[]): void {
   const stripped = pieces.map((p) => {
     const { folded, text } = blank(foldSameLength(p.text), p.text, [GIST]);
@@ -251,6 +236,21 @@ function dropGist(pieces: FocusPiece[]): void {
   // lignes ? » asks for the gist of the document, the newsletter is only context.
   if (stripped.reduce((n, s) => n + (s.piece.weight === 1 ? s.topic : 0), 0) === 0) return;
   for (const s of stripped) s.piece.text = s.text;
+}
+
+/**
+ * « … un cadre maîtrisé, sécurisé et… quoi d'autre ? », « tu peux me donner les grandes lignes ? »:
+ * when nothing of the question itself is left (frames, gist words), the sentences around it are
+ * what is asked about (self-introductions aside).
+ */
+function promoteContextWhenQuestionIsEmpty(pieces: FocusPiece[], intro: ReadonlySet<FocusPiece>): void {
+  const topic = (p: FocusPiece) => topicWords(foldSameLength(p.text));
+  const asked = pieces.filter((p) => p.weight === 1).reduce((n, p) => n + topic(p), 0);
+  if (asked >= MIN_CONTENT_WORDS) return;
+  const others = pieces.filter((p) => !intro.has(p));
+  // The self-introduction itself (« je suis en train de faire un résumé du texte IA… ») when nothing else says anything.
+  const promoted = others.some((p) => topic(p) > 0) ? others : pieces;
+  for (const p of promoted) p.weight = 1;
 }
 
 /** Splits a question into weighted pieces for retrieval, with its kind. Never throws. */

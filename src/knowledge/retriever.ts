@@ -200,9 +200,9 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
         let distance = 0;
         if (termId < 0 && concepts.length === 0) [termId, distance] = this.correct(word);
         if (termId === -2) return; // a misspelt stop word
-        // A typo weighs what the word it stands for weighs in everyday French.
-        // A name the knowledge base does not know (« le Journal officiel », « Copilot ») is a
-        // subject of its own, however common its words are in everyday French.
+        // How informative the word is in everyday French: a typo weighs what the word it stands
+        // for weighs; a name the knowledge base does not know (« le Journal officiel »,
+        // « Copilot ») is a subject of its own, however common its words are.
         const unknownName = termId < 0 && concepts.length === 0 && named.has(word);
         const info = unknownName ? 1 : informativeness(termId >= 0 ? (this.index.term(termId) ?? stem) : stem);
         const rankFactor = info ** RANKING_INFORMATIVENESS;
