@@ -12,6 +12,7 @@ import { personalMessage, type TeamsUser } from '../teams/support/activities.js'
 import { readJsonl, type EvalItem } from '../eval/scoring.js';
 import { EVAL_DIR } from '../eval/evaluate.js';
 import { summarise, ms } from './stats.js';
+import { closeServer } from '../helpers/loopback.js';
 
 /**
  * Throughput and latency of POST /api/messages with N concurrent Teams conversations, the replies
@@ -47,7 +48,7 @@ async function echoBot(): Promise<{ endpoint: string; close(): Promise<void> }> 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`,
-    close: () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections())),
+    close: () => closeServer(server),
   };
 }
 

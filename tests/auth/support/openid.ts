@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, createHmac, sign, type KeyObject } from 'node:crypto';
+import { closeServer, listenLoopback, loopbackBase } from '../../helpers/loopback.js';
 
 /**
  * A Bot Framework token issuer on loopback, for tests: an OpenID configuration document and a JWKS
@@ -75,13 +75,12 @@ export class LocalOpenIdProvider {
       }
       res.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    this.server = server;
+    this.server = await listenLoopback(server);
     return this;
   }
 
   private get base(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return loopbackBase(this.server!);
   }
 
   /** What TEAMS_OPENID_METADATA_URL is set to. */
@@ -90,11 +89,6 @@ export class LocalOpenIdProvider {
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(this.server);
   }
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLoopback, loopbackBase } from '../../helpers/loopback.js';
 
 /**
  * A Bot Connector stand-in for load runs: answers every reply the bot posts, and keeps per
@@ -53,21 +53,15 @@ export class LoadConnector {
       });
     });
     server.keepAliveTimeout = 120_000;
-    await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve()));
-    this.server = server;
+    this.server = await listenLoopback(server, 4096);
     return this;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    return `${loopbackBase(this.server!)}/`;
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(this.server);
   }
 }

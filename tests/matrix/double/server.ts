@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HomeserverModel, type MatrixEvent, type User } from './model.js';
 import { route, type Ctx } from './routes.js';
+import { closeServer } from '../../helpers/loopback.js';
 
 /**
  * A Matrix homeserver double for tests: plain node:http on 127.0.0.1 (port chosen by the OS),
@@ -57,9 +58,7 @@ export class HomeserverDouble {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(server);
   }
 
   /** A homeserver restart: down for `downMs`, then back on the same port with the same state. */

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLoopback, loopbackBase } from '../../helpers/loopback.js';
 
 /** One call the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -53,24 +53,17 @@ export class FakeConnector {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    this.server = server;
+    this.server = await listenLoopback(server);
     return this.url;
   }
 
   /** The serviceUrl to put in activities. */
   get url(): string {
-    const a = this.server?.address() as AddressInfo;
-    return `http://127.0.0.1:${a.port}/`;
+    return `${loopbackBase(this.server!)}/`;
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(this.server);
   }
 
   /** Messages posted to a conversation (replies and proactive sends), oldest first. */
