@@ -21,6 +21,11 @@ export class TeamsSide {
     readonly endpoint: string,
   ) {}
 
+  /** The gestures on a Teams adapter something else started (the launcher, in the end-to-end suites). */
+  static of(adapter: TeamsAdapter, connector: FakeConnector): TeamsSide {
+    return new TeamsSide(adapter, connector, `http://127.0.0.1:${adapter.address()!.port}/api/messages`);
+  }
+
   static async start(app: App): Promise<TeamsSide> {
     const connector = new FakeConnector();
     await connector.start();
@@ -28,7 +33,7 @@ export class TeamsSide {
     if (!adapter) throw new Error('Teams adapter not started');
     // As the launcher does: the adapter receives proactive messages (notices, answers).
     app.router.register(adapter);
-    return new TeamsSide(adapter, connector, `http://127.0.0.1:${adapter.address()!.port}/api/messages`);
+    return TeamsSide.of(adapter, connector);
   }
 
   /** POSTs an activity to /api/messages, as the Bot Connector does; returns the HTTP status. */

@@ -9,8 +9,8 @@ import { createLogger } from '../../../src/logger.js';
 import { startChannels, type Running } from '../../../src/launcher.js';
 import type { TeamsAdapter } from '../../../adapters/teams/index.js';
 import { FakeConnector, type ConnectorCall } from '../../teams/support/fake-connector.js';
-import { cardSubmit, personalConversation, personalMessage, type TeamsUser } from '../../teams/support/activities.js';
-import { buttonData, cardOf, cardText } from '../../teams/support/cards.js';
+import { personalMessage, type TeamsUser } from '../../teams/support/activities.js';
+import { TeamsSide, textOf } from '../../cross-channel/support/teams-side.js';
 import { DIRECTORY } from '../../teams/support/teams-app.js';
 
 /**
@@ -19,7 +19,7 @@ import { DIRECTORY } from '../../teams/support/teams-app.js';
  * captured, and every write to stdout / stderr of this process recorded too.
  */
 
-export const textOf = (call: ConnectorCall): string => cardText(cardOf(call.body));
+export { textOf };
 
 export class PiiWorld {
   readonly logs: string[] = [];
@@ -32,7 +32,7 @@ export class PiiWorld {
     readonly app: App,
     readonly running: Running,
     readonly connector: FakeConnector,
-    readonly endpoint: string,
+    readonly teams: TeamsSide,
     logs: string[],
   ) {
     this.logs = logs;
@@ -56,7 +56,7 @@ export class PiiWorld {
     const running = await startChannels(app, { console: false, env: { TEAMS_PORT: '0', TEAMS_HOST: '127.0.0.1' } });
     const teams = running.adapters.find((a) => a.name === 'teams') as TeamsAdapter | undefined;
     if (!teams) throw new Error('the launcher did not start the Teams channel');
-    const world = new PiiWorld(dir, databasePath, app, running, connector, `http://127.0.0.1:${teams.address()!.port}/api/messages`, logs);
+    const world = new PiiWorld(dir, databasePath, app, running, connector, TeamsSide.of(teams, connector), logs);
     world.recordStdio();
     return world;
   }
@@ -80,31 +80,28 @@ export class PiiWorld {
     return this.logs.join('') + this.stdio.join('');
   }
 
+  /** POSTs an activity as the Bot Connector does; anything but 200 fails the test. */
   async post(activity: Partial<Activity>): Promise<void> {
-    const res = await fetch(this.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    await res.text();
-    if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}`);
+    const status = await this.teams.post(activity);
+    if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
   }
 
   say(user: TeamsUser, text: string): Promise<void> {
     return this.post(personalMessage(this.connector.url, user, text));
   }
 
+  /** Presses a button of the last card the bot sent `user`. */
   async press(user: TeamsUser, title: RegExp): Promise<void> {
-    const call = this.last(user);
-    const data = buttonData(cardOf(call.body), title);
-    if (!data) throw new Error(`no button ${title} in: ${textOf(call)}`);
-    await this.post(cardSubmit(this.connector.url, user, data, call.id));
+    const status = await this.teams.press(user, this.last(user), title);
+    if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
   }
 
   chat(user: TeamsUser): ConnectorCall[] {
-    return this.connector.posted(personalConversation(user).id);
+    return this.teams.chat(user);
   }
 
   last(user: TeamsUser): ConnectorCall {
-    const call = this.chat(user).at(-1);
-    if (!call) throw new Error(`the bot posted nothing to ${user.name}`);
-    return call;
+    return this.teams.last(user);
   }
 
   lastText(user: TeamsUser): string {
