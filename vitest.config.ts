@@ -6,6 +6,8 @@ export default defineConfig({
     // The end-to-end suite needs a local Synapse: `npm run test:synapse` (vitest.synapse.config.ts).
     exclude: ['tests/synapse/**', '**/node_modules/**'],
     testTimeout: 20_000,
+    // Hooks start real services (HTTP server, knowledge, store): slow when the machine is busy.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

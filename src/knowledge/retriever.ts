@@ -9,14 +9,14 @@ import { Document } from '@langchain/core/documents';
 import type { KbEntry, KbHit, KbSource } from './types.js';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
 import { namesOf } from './names.js';
-import { Bm25Index, conceptTerm, type Bm25Options, type QueryAlt, type QueryUnit } from './bm25.js';
+import { Bm25Index, conceptTerm, type Bm25Options, type QueryAlt, type QueryUnit, type ScoredEntry } from './bm25.js';
 import { FuzzyIndex, maxDistanceFor } from './fuzzy.js';
 import { isStopWordTypo } from './stopwords.js';
 import { isWeakStem, WEAK_WORD_WEIGHT } from './weak-words.js';
 import { combineConfidence, hitSignals, unknownWordMass, UNKNOWN_WORD_SHARE } from './confidence.js';
 import { ConceptMatcher } from './concept-matcher.js';
 import type { Concept } from './concepts.js';
-import { focusQuestion, type QuestionFocus } from './focus.js';
+import { focusQuestion, type QuestionFocus, type QuestionKind } from './focus.js';
 import { informativeness, isEverydayWord, preloadGeneralFrench } from './general-french.js';
 
 export const DEFAULT_K = 4;
@@ -52,6 +52,18 @@ export const ANSWER_TYPE_FACTOR = 0.5;
  * of a question crowd out the rest (calibrated with `npm run eval`: 0.3 best on the studied sets).
  */
 export const RANKING_INFORMATIVENESS = 0.3;
+/**
+ * Ranking bonus of an entry whose phrasings ask the same kind of question as the query, times the
+ * share of its phrasings of that kind: « pourquoi tant de précautions… ? » prefers the entry that
+ * answers why the rules exist over the ones that state them. Only « why » is aligned: the other
+ * kinds gained nothing, and « qui sont les ambassadeurs ? » (who) is a definition as often as a
+ * request for a person.
+ */
+export const KIND_ALIGNMENT = 0.6;
+/** Calibrated with `npm run eval` (0.3 changed nothing, 1 lost a paraphrase). */
+const ALIGNED_KINDS: ReadonlySet<QuestionKind> = new Set<QuestionKind>(['why']);
+/** Candidates scored beyond `k` so that the bonus can promote an entry from just below. */
+const KIND_CANDIDATES = 4;
 const HAS_DATE = /\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}(?:er)? (?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
 const HAS_NUMBER = /\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|moitié|tiers|quart)\b/i;
 
@@ -117,6 +129,8 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
   private readonly surfaceTerms: Int32Array;
   private readonly unknownMass: number;
   private readonly concepts: ConceptMatcher;
+  /** Per entry, the share of its title and phrasings of each question kind (computed when first needed). */
+  private readonly kindShares: (Map<QuestionKind, number> | undefined)[] = [];
 
   constructor(entries: readonly KbEntry[], options: CharterRetrieverOptions = {}) {
     const { synonyms, concepts, k, bm25, ...base } = options;
@@ -271,7 +285,7 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
     const plan = this.plan(query);
     if (!plan.units.some((u) => u.alts.length > 0) || k <= 0) return [];
     // One more hit than returned: the margin of the top hit needs the next one, even when k = 1.
-    const scored = this.index.score(plan.units, k + 1);
+    const scored = this.alignKinds(this.index.score(plan.units, k + 1 + KIND_CANDIDATES), plan.focus.kind).slice(0, k + 1);
     const ideal = this.index.idealScore(plan.units);
     const askedAlts = plan.asked === undefined ? undefined : plan.units[plan.asked]?.alts;
     const typeTest = plan.focus.kind === 'when' ? HAS_DATE : plan.focus.kind === 'quantity' ? HAS_NUMBER : undefined;
@@ -283,6 +297,27 @@ export class CharterRetriever extends BaseRetriever<Record<string, unknown>> {
       if (typeTest && !typeTest.test(entry.body)) factor *= ANSWER_TYPE_FACTOR;
       return { entry, score: hit.score, confidence: combineConfidence(hitSignals(scored, rank, plan.totalMass, ideal)) * factor };
     });
+  }
+
+  /** Applies the kind bonus (KIND_ALIGNMENT) and re-sorts; hits unchanged for other kinds. */
+  private alignKinds(hits: ScoredEntry[], kind: QuestionKind): ScoredEntry[] {
+    if (!ALIGNED_KINDS.has(kind) || !(KIND_ALIGNMENT > 0)) return hits;
+    return hits.map((h) => ({ ...h, score: h.score * (1 + KIND_ALIGNMENT * this.kindShare(h.doc, kind)) })).sort((a, b) => b.score - a.score);
+  }
+
+  private kindShare(doc: number, kind: QuestionKind): number {
+    let shares = this.kindShares[doc];
+    if (!shares) {
+      shares = new Map();
+      const entry = this.entries[doc] as KbEntry;
+      const questions = [entry.title, ...entry.questions];
+      for (const q of questions) {
+        const k = focusQuestion(q).kind;
+        shares.set(k, (shares.get(k) ?? 0) + 1 / questions.length);
+      }
+      this.kindShares[doc] = shares;
+    }
+    return shares.get(kind) ?? 0;
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<Record<string, unknown>>[]> {

@@ -33,7 +33,7 @@ describe('probes of charte-ia start', () => {
       },
     ));
   });
-  afterAll(async () => service.stop());
+  afterAll(async () => service?.stop());
 
   it('/healthz answers 200 from the start (GET and HEAD), 405 for other methods', async () => {
     expect(early.health).toBe(200);
