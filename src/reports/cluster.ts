@@ -6,7 +6,7 @@ import { parisDay } from './days.js';
  * Groups similar questions with the project's French analyser (stems, stop words, synonyms): a
  * question joins the group whose stem profile (how many of its questions have each stem) is closest
  * by cosine, if at least MIN_SIMILARITY, else it starts a group. Stems are weighted by inverse
- * document frequency over the questions and the knowledge texts, so the words of the whole domain
+ * document frequency over the knowledge texts, so the words of the whole domain
  * (« IA », « ministère », « utiliser ») count little and the topic words (« budget », « DeepL »)
  * much. Greedy, one pass in time order: the same questions always give the same groups. Questions
  * with no meaningful word (« ??? », « et alors ») are grouped only with the same text.
@@ -46,11 +46,14 @@ const COMMON_SHARE = 0.2;
 const MIN_WEIGHT = 0.05;
 
 /**
- * Weight of a stem from its document frequency over `docs`: 1 up to COMMON_SHARE of the texts, then
- * falling with the inverse document frequency. Rare words do not weigh more than topic words (two
- * phrasings of one question seldom share their rare words).
+ * Weight of a stem from its document frequency over the domain texts `docs`: 1 up to COMMON_SHARE
+ * of the texts, then falling with the inverse document frequency. Rare words do not weigh more than
+ * topic words (two phrasings of one question seldom share their rare words), and the questions
+ * themselves are not counted: words shared by many questions are what makes them a group. Without
+ * domain texts every stem weighs 1.
  */
 function domainWeights(docs: readonly Set<string>[]): Weights {
+  if (!docs.length) return () => 1;
   const df = new Map<string, number>();
   for (const d of docs) for (const s of d) df.set(s, (df.get(s) ?? 0) + 1);
   const n = docs.length;
@@ -124,7 +127,7 @@ const stemsOf = (analyzer: Analyzer, text: string) => new Set(analyzer.tokens(te
 export function groupQuestions(questions: readonly LoggedQuestion[], analyzer: Analyzer, background: readonly string[] = []): QuestionGroup[] {
   const ordered = [...questions].sort((a, b) => a.at - b.at || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0));
   const members: Member[] = ordered.map((q) => ({ q, stems: stemsOf(analyzer, q.question), key: exactKey(analyzer, q.question) }));
-  const w = domainWeights([...members.map((m) => m.stems), ...background.map((t) => stemsOf(analyzer, t))]);
+  const w = domainWeights(background.map((t) => stemsOf(analyzer, t)));
   const clusters: Cluster[] = [];
   const byStem = new Map<string, number[]>();
   const byText = new Map<string, Cluster>();

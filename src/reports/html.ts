@@ -30,7 +30,9 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 0.92re
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; text-align: left; }
 th { background: #eeeeee; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
+.scroll { overflow-x: auto; }
 ol.groups li { margin: 0 0 10px; }
 ol.groups .count { font-weight: bold; color: #000091; }
 ol.groups ul { margin: 2px 0 0; color: #3a3a3a; }
@@ -42,7 +44,7 @@ function htmlTable(t: Table): string {
   if (!t.rows.length) return `<p class="empty">${esc(t.empty)}</p>`;
   const head = t.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
   const rows = t.rows.map((row) => `<tr>${row.map((c, i) => `<td${t.columns[i]?.numeric ? ' class="num"' : ''}>${esc(oneLine(cellText(c)))}</td>`).join('')}</tr>`).join('\n');
-  return `<table data-table="${esc(t.name)}"><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<div class="scroll"><table data-table="${esc(t.name)}"><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
 }
 
 function section(id: string, title: string, body: string[]): string {

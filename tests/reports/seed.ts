@@ -12,6 +12,9 @@ export const PERIOD = { since: '2026-11-01', until: '2026-11-30' };
 
 export const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & =HYPERLINK("http://evil.example","clic") \u001b[31mrouge\u001b[0m';
 
+/** A question a spreadsheet would run as a formula. */
+export const FORMULA = '=HYPERLINK("http://evil.example";"Réponse officielle")';
+
 export async function seed(stores: Stores): Promise<void> {
   const unanswered: [number, string, number][] = [
     [3, 'Quel est le budget consacré à l’IA par le ministère ?', 0.02],
@@ -25,6 +28,7 @@ export async function seed(stores: Stores): Promise<void> {
     [15, 'Comment suivre une formation sur l’IA ?', 0.07],
     [11, 'Quelle est la météo demain ?', 0.01],
     [14, HOSTILE, 0.0],
+    [16, FORMULA, 0.0],
     // Outside the period: never counted.
     [0, 'Question du 31 octobre sur le budget', 0.02],
   ];
