@@ -1,7 +1,7 @@
 import { frenchDay, parisDay } from './days.js';
 import { frDuration, frNumber, frShare, oneLine, plural } from './format.js';
 import { intentLabel, verdictLabel } from './labels.js';
-import { isEmptyReport, type Report } from './model.js';
+import { isEmptyReport, LISTED_GROUPS, type Report } from './model.js';
 import { barChart, divergingChart, esc, resetChartIds, timeSeriesChart } from './svg.js';
 import { cellText, channelsLine, reportTables, usageIntents, type Table, type TableName } from './tables.js';
 
@@ -59,7 +59,9 @@ function questionsSection(r: Report, t: Table): string {
     top.map((g) => ({ label: g.representative, value: g.count })),
     { labelWidth: 360 },
   );
+  const more = r.questions.groups.length - LISTED_GROUPS;
   const list = r.questions.groups
+    .slice(0, LISTED_GROUPS)
     .map((g) => {
       const dates = g.first === g.last ? `le ${frenchDay(g.first)}` : `du ${frenchDay(g.first)} au ${frenchDay(g.last)}`;
       const examples = g.examples.length ? `<ul>${g.examples.map((e) => `<li>« ${esc(oneLine(e))} »</li>`).join('')}</ul>` : '';
@@ -70,6 +72,7 @@ function questionsSection(r: Report, t: Table): string {
     '<p>Questions auxquelles l’assistant n’a pas trouvé de réponse sûre (aucune réponse, ou le passage le plus proche donné avec réserve), telles qu’enregistrées après masquage des données personnelles. Les plus fréquentes sont les premières à ajouter à la FAQ.</p>',
     chart,
     `<ol class="groups">\n${list}\n</ol>`,
+    ...(more > 0 ? [`<p>… et ${esc(plural(more, 'autre groupe'))}, dans le tableau ci-dessous.</p>`] : []),
     `<details><summary>Tableau des groupes</summary>${htmlTable(t)}</details>`,
   ]);
 }

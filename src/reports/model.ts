@@ -110,6 +110,9 @@ export interface Report {
   notes: string[];
 }
 
+/** Groups listed in full in the terminal and the HTML page; the CSV has them all. */
+export const LISTED_GROUPS = 50;
+
 /** True when nothing at all happened over the period. */
 export function isEmptyReport(r: Report): boolean {
   return r.questions.total === 0 && r.feedback.length === 0 && r.usage.total === 0 && r.tickets.total.opened === 0 && r.tickets.open.length === 0;

@@ -1,6 +1,6 @@
 import { frenchDay, parisDay } from './days.js';
 import { clipText, frNumber, frShare, oneLine, plural } from './format.js';
-import { isEmptyReport, type Report } from './model.js';
+import { isEmptyReport, LISTED_GROUPS, type Report } from './model.js';
 import { cellText, channelsLine, reportTables, type Table, type TableName } from './tables.js';
 
 /** The report for a terminal: French headings, aligned columns, user text on one safe line. */
@@ -35,12 +35,14 @@ function heading(title: string): string[] {
 /** The grouped questions: one line per group, its other phrasings below it. */
 function questionLines(r: Report): string[] {
   const out: string[] = [];
-  r.questions.groups.forEach((g, i) => {
+  r.questions.groups.slice(0, LISTED_GROUPS).forEach((g, i) => {
     const dates = g.first === g.last ? `le ${frenchDay(g.first)}` : `du ${frenchDay(g.first)} au ${frenchDay(g.last)}`;
     out.push(`  ${String(i + 1).padStart(2)}. ${pad(`${frNumber(g.count)} ×`, 6, true)}  « ${clipText(oneLine(g.representative), 110)} »`);
     out.push(`        ${dates}, confiance max. ${frNumber(g.bestConfidence, 2)}`);
     for (const e of g.examples) out.push(`        – « ${clipText(oneLine(e), 100)} »`);
   });
+  const more = r.questions.groups.length - LISTED_GROUPS;
+  if (more > 0) out.push(`  … et ${plural(more, 'autre groupe')} (tous : --format csv --table questions).`);
   return out;
 }
 

@@ -157,6 +157,19 @@ describe('HTML report', () => {
   });
 });
 
+describe('many groups', () => {
+  it('lists at most 50 groups on screen and in the page, every group in the CSV', () => {
+    const groups = Array.from({ length: 60 }, (_, i) => ({ representative: `Question numéro ${i}`, count: 1, first: '2026-11-02', last: '2026-11-02', examples: [], bestConfidence: 0 }));
+    const many: Report = { ...report, questions: { total: 60, groups, truncated: false } };
+    const text = renderText(many);
+    expect(text).toContain('« Question numéro 49 »');
+    expect(text).not.toContain('« Question numéro 50 »');
+    expect(text).toContain('… et 10 autres groupes (tous : --format csv --table questions).');
+    expect(renderHtml(many)).toContain('… et 10 autres groupes, dans le tableau ci-dessous.');
+    expect(parseCsv(renderCsv(many, 'questions').slice(1))).toHaveLength(61);
+  });
+});
+
 describe('charte-ia report (command line)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'charte-report-'));
   const db = join(dir, 'charte.db');
