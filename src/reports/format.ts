@@ -9,8 +9,8 @@ export function frNumber(n: number, digits = 0): string {
 }
 
 /** « 1 groupe », « 3 groupes » (French: 0 and 1 take the singular). */
-export function plural(n: number, word: string): string {
-  return `${frNumber(n)} ${word}${Math.abs(n) >= 2 ? 's' : ''}`;
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${frNumber(n)} ${Math.abs(n) >= 2 ? pluralForm : singular}`;
 }
 
 /** « 42 % » of a part in a whole (« – » for an empty whole). */

@@ -72,7 +72,7 @@ function questionsSection(r: Report, t: Table): string {
     '<p>Questions auxquelles l’assistant n’a pas trouvé de réponse sûre (aucune réponse, ou le passage le plus proche donné avec réserve), telles qu’enregistrées après masquage des données personnelles. Les plus fréquentes sont les premières à ajouter à la FAQ.</p>',
     chart,
     `<ol class="groups">\n${list}\n</ol>`,
-    ...(more > 0 ? [`<p>… et ${esc(plural(more, 'autre groupe'))}, dans le tableau ci-dessous.</p>`] : []),
+    ...(more > 0 ? [`<p>… et ${esc(plural(more, 'autre groupe', 'autres groupes'))}, dans le tableau ci-dessous.</p>`] : []),
     `<details><summary>Tableau des groupes</summary>${htmlTable(t)}</details>`,
   ]);
 }

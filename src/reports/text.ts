@@ -42,7 +42,7 @@ function questionLines(r: Report): string[] {
     for (const e of g.examples) out.push(`        – « ${clipText(oneLine(e), 100)} »`);
   });
   const more = r.questions.groups.length - LISTED_GROUPS;
-  if (more > 0) out.push(`  … et ${plural(more, 'autre groupe')} (tous : --format csv --table questions).`);
+  if (more > 0) out.push(`  … et ${plural(more, 'autre groupe', 'autres groupes')} (tous : --format csv --table questions).`);
   return out;
 }
 
