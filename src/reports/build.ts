@@ -25,12 +25,14 @@ export async function buildReport(opts: BuildOptions): Promise<Report> {
   const texts = knowledge.entries.map((e) => [e.title, ...e.questions, e.body].join('\n'));
   const analyzer = createAnalyzer({ synonyms: knowledge.synonyms, names: namesOf(texts) });
   const notes = [...(opts.notes ?? [])];
+  const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   if (data.questionsTruncated) notes.push(`Plus de ${MAX_QUESTIONS.toLocaleString('fr-FR')} questions sans réponse sûre : seules les plus récentes sont regroupées.`);
   return {
     period,
     generatedAt: opts.now,
     questions: { total: data.questions.length, groups: groupQuestions(data.questions, analyzer, texts), truncated: data.questionsTruncated },
-    feedback: feedbackRows(data.feedback, new Map(knowledge.entries.map((e) => [e.id, e])), data.usageByEntry),
+    feedback: feedbackRows(data.feedback, byId, data.usageByEntry),
+    entries: data.usageByEntry.map((e) => ({ ...e, title: byId.get(e.entryId)?.title ?? 'Entrée inconnue (supprimée ou renommée ?)' })),
     usage: usageSummary(data.usageDaily, period),
     tickets: ticketSummary(data.tickets, data.active, opts.now, knowledge.directory),
     notes,

@@ -108,6 +108,12 @@ function feedbackSection(t: Table, r: Report): string {
   return section('feedback', t.title, [chart, htmlTable(t)]);
 }
 
+function entriesSection(t: Table, r: Report): string {
+  if (!r.entries.length) return section('entries', t.title, [`<p class="empty">${esc(t.empty)}</p>`]);
+  const chart = barChart('Entrées de la FAQ les plus servies (15 premières)', r.entries.slice(0, 15).map((e) => ({ label: e.title, value: e.turns })), { labelWidth: 360, color: '#3558a2' });
+  return section('entries', t.title, [chart, `<details><summary>Tableau : toutes les entrées servies</summary>${htmlTable(t)}</details>`]);
+}
+
 function ticketsSection(r: Report, byName: Map<TableName, Table>): string {
   const t = byName.get('tickets')!;
   const body: string[] = [];
@@ -143,6 +149,7 @@ export function renderHtml(r: Report, only?: TableName): string {
       section('bref', 'En bref', [`<ul class="figures">${figures.map(([k, v, d]) => `<li>${esc(k!)}<strong>${esc(v!)}</strong><small>${esc(d!)}</small></li>`).join('')}</ul>`]),
       questionsSection(r, byName.get('questions')!),
       feedbackSection(byName.get('feedback')!, r),
+      entriesSection(byName.get('entries')!, r),
       usageSection(r, byName),
       ticketsSection(r, byName),
     ];

@@ -36,6 +36,15 @@ export interface FeedbackRow {
   served?: number;
 }
 
+/** How often an entry answered over the period, and how sure the bot was. */
+export interface ServedEntry {
+  entryId: string;
+  /** Entry title, or a French note when the entry no longer exists. */
+  title: string;
+  turns: number;
+  meanConfidence: number | null;
+}
+
 /** Turns of one day or week. */
 export interface UsageBucket {
   /** Day, or Monday of the week. */
@@ -104,6 +113,8 @@ export interface Report {
   generatedAt: number;
   questions: { total: number; groups: QuestionGroup[]; truncated: boolean };
   feedback: FeedbackRow[];
+  /** Entries served over the period, most served first. */
+  entries: ServedEntry[];
   usage: UsageSummary;
   tickets: TicketSummary;
   /** Operator notes shown with the report (knowledge not readable, limits reached…), French. */

@@ -32,7 +32,7 @@ export interface Table {
   empty: string;
 }
 
-export const TABLE_NAMES = ['questions', 'feedback', 'usage', 'intents', 'verdicts', 'tickets', 'open-tickets'] as const;
+export const TABLE_NAMES = ['questions', 'feedback', 'entries', 'usage', 'intents', 'verdicts', 'tickets', 'open-tickets'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export function cellText(c: Cell): string {
@@ -74,6 +74,13 @@ export function reportTables(r: Report): Table[] {
       columns: [{ label: 'Sujet' }, { label: 'Titre' }, { label: 'Utile', numeric: true }, { label: 'Pas utile', numeric: true }, { label: 'Réponses servies', short: 'Servies', numeric: true }],
       rows: r.feedback.map((f) => [f.subject, f.title, f.up, f.down, f.served === undefined ? { value: null, text: '–' } : f.served]),
       empty: 'Aucun avis enregistré.',
+    },
+    {
+      name: 'entries',
+      title: 'Réponses les plus servies',
+      columns: [{ label: 'Entrée' }, { label: 'Titre' }, { label: 'Réponses servies', short: 'Servies', numeric: true }, { label: 'Confiance moyenne', short: 'Conf. moy.', numeric: true }],
+      rows: r.entries.map((e) => [e.entryId, e.title, e.turns, e.meanConfidence === null ? { value: null, text: '–' } : confidence(e.meanConfidence)]),
+      empty: 'Aucune réponse tirée de la FAQ sur la période.',
     },
     {
       name: 'usage',

@@ -77,6 +77,7 @@ export function renderText(r: Report, only?: TableName): string {
   out.push(...heading(`Questions sans réponse sûre (${frNumber(r.questions.total)}, en ${plural(r.questions.groups.length, 'groupe')})`));
   out.push(...(r.questions.groups.length ? questionLines(r) : [`  ${byName.get('questions')!.empty}`]));
   section('feedback');
+  section('entries');
   section('intents');
   section('usage');
   section('verdicts');

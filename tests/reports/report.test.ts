@@ -96,6 +96,13 @@ describe('statistics', () => {
     expect(report.feedback[1]!.title).toMatch(/^Vérification d’outil : /);
   });
 
+  it('entries served over the period, most served first, with their mean confidence', () => {
+    expect(report.entries).toEqual([
+      { entryId: 'ambassadeurs-ia', title: 'Qui sont les ambassadeurs IA et quel est leur rôle ?', turns: 52, meanConfidence: expect.closeTo(0.6, 6) },
+      { entryId: 'signataire-circulaire', title: 'Qui a signé la circulaire ?', turns: 32, meanConfidence: expect.closeTo(0.6, 6) },
+    ]);
+  });
+
   it('intents and verdicts per day, every day of the period present', () => {
     const u = report.usage;
     expect(u.granularity).toBe('day');
