@@ -8,6 +8,7 @@ import { matchCommand, type CommandSpec } from './commands.js';
 import { fold, hasWords, sanitize } from './text.js';
 import { KeyedMutex } from './mutex.js';
 import { looksForeign } from './language.js';
+import { usageOf } from './usage-record.js';
 import { cancelledReply, emptyReply, errorReply, frenchAnswerNote, longMessageNote, privacyNotice, staleActionReply } from './notices.js';
 
 /** Longest part of a message the bot analyses; the shield still reads all of it. */
@@ -58,6 +59,7 @@ export class Bot implements BotLike {
       try {
         const { replies, log } = await this.turn(message, key);
         this.services.logger.info({ channel: message.channel, ...log, ms: Math.round(performance.now() - started) }, 'turn');
+        await this.recordUsage(message.channel, replies);
         return replies;
       } catch (e) {
         // Never show a stack trace to the user; never log what they typed.
@@ -65,6 +67,17 @@ export class Bot implements BotLike {
         return [errorReply()];
       }
     });
+  }
+
+  /** One usage row per turn (no text, no user) for `charte-ia report`; one-shot `ask` turns (cli) are not counted. */
+  private async recordUsage(channel: string, replies: Reply[]): Promise<void> {
+    if (channel === 'cli') return;
+    try {
+      await this.services.stores.usage.record(usageOf(channel, replies, this.services.now()));
+    } catch (e) {
+      // The user still gets the answer; the statistics miss one turn.
+      this.services.logger.warn({ channel, err: (e as Error).message }, 'usage not recorded');
+    }
   }
 
   private async turn(message: IncomingMessage, key: string): Promise<{ replies: Reply[]; log: Record<string, unknown> }> {

@@ -15,6 +15,7 @@ import { loadPrivacyShield } from './privacy/shield.js';
 import { CONFIG_SECTIONS, loadSettings, startService, TOOL_VARIABLES, type Service } from './launcher.js';
 import { runUntilSignal, SignalLatch } from './ops/shutdown.js';
 import { draftsReport, unansweredReport } from './kb-reports.js';
+import { runReportCommand } from './reports/command.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
 
@@ -29,6 +30,9 @@ Usage:
   charte-ia kb check                       validate every knowledge file and list all problems
   charte-ia kb drafts                      FAQ drafts proposed by ambassadors, as Markdown entries to review
   charte-ia kb unanswered                  questions the bot could not answer confidently (redacted)
+  charte-ia report [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format text|csv|html] [--table NAME] [--out FILE]
+                                           usage report for DTNUM: unanswered questions grouped, feedback, intents
+                                           and verdicts over time, tickets (default: the last 30 days, as text)
   charte-ia config check                   every setting with its value and source, and all problems at once
 
 Options:
@@ -201,6 +205,11 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       directory: { type: 'string' },
       database: { type: 'string' },
       'env-file': { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      format: { type: 'string' },
+      table: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -240,6 +249,19 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       }
       io.stderr.write('kb: unknown sub-command (try "charte-ia kb check", "kb drafts" or "kb unanswered")\n');
       return 2;
+    }
+    case 'report': {
+      const config = loadConfig();
+      return runReportCommand(
+        {
+          flags: { since: values.since, until: values.until, format: values.format, table: values.table, out: values.out },
+          extra: rest,
+          databasePath: (values.database as string | undefined) ?? config.DATABASE_PATH,
+          knowledgeDir: (values.knowledge as string | undefined) ?? config.KNOWLEDGE_DIR,
+          directoryFile: (values.directory as string | undefined) ?? config.AMBASSADORS_FILE,
+        },
+        io,
+      );
     }
     default:
       io.stderr.write(`unknown command "${command}"\n\n${USAGE}`);

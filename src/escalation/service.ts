@@ -6,6 +6,7 @@ import type { Outbox } from '../channels.js';
 import type { Stores, Ticket, TicketAgent, TicketTrigger } from '../store/escalation-types.js';
 import { CONSOLE_LIKE_CHANNELS, type Ambassador, type Directory, type Scope } from './directory.js';
 import { readUnit, resolveUnit, routeUnit, UNKNOWN_UNIT, type UnitRef, type UnitRoute } from './units.js';
+import { parisDay } from '../reports/days.js';
 import {
   agentFollowUp,
   ambassadorAnswer,
@@ -265,15 +266,16 @@ export class EscalationService {
     return { reminded, handedOver };
   }
 
-  /** Retention: closed tickets, unanswered questions and idle conversation states older than the period. */
-  async purge(): Promise<{ tickets: number; unanswered: number; conversations: number }> {
+  /** Retention: closed tickets, unanswered questions, usage turns and idle conversation states older than the period. */
+  async purge(): Promise<{ tickets: number; unanswered: number; usage: number; conversations: number }> {
     const before = this.d.now() - this.d.config.retentionMs;
     const tickets = await this.d.stores.tickets.purgeClosed(before);
     const unanswered = await this.d.stores.unanswered.purge(before);
+    const usage = await this.d.stores.usage.purge(parisDay(before));
     const conversations = (await this.d.stores.conversations.purge?.(before)) ?? 0;
     await this.d.stores.kv.purge(NOTICES, before);
     await this.d.stores.kv.purge(CONVERSATION_REFS, before);
-    return { tickets, unanswered, conversations };
+    return { tickets, unanswered, usage, conversations };
   }
 
   // ── delivery ──────────────────────────────────────────────────────────────

@@ -47,6 +47,7 @@ export function meteredTickets(store: TicketStore, metrics: Metrics): TicketStor
     recordDeliveryError: (id, error) => store.recordDeliveryError(id, error),
     deleteByAgent: (channel, userId) => store.deleteByAgent(channel, userId),
     purgeClosed: (before) => store.purgeClosed(before),
+    listCreated: (since, until) => store.listCreated(since, until),
   };
 }
 

@@ -114,6 +114,8 @@ export interface TicketStore {
   deleteByAgent(channel: string, userId: string): Promise<number>;
   /** Deletes closed tickets closed before `before`; returns how many. */
   purgeClosed(before: number): Promise<number>;
+  /** Tickets created in [since, until) whatever their status, oldest first (usage report). */
+  listCreated(since: number, until: number): Promise<Ticket[]>;
 }
 
 /** Where to reach a user proactively, per channel. */
@@ -147,6 +149,55 @@ export interface UnansweredLog {
   purge(before: number): Promise<number>;
 }
 
+/**
+ * One turn of the bot as the usage report counts it: no text, no user, only the day. Recorded once
+ * per turn by the core (src/usage-record.ts), purged after RETENTION_DAYS like the unanswered log.
+ */
+export interface UsageRecord {
+  /** Day of the turn, YYYY-MM-DD in Paris time. */
+  day: string;
+  /** Channel name (teams, matrix, console…). */
+  channel: string;
+  /** Intent of the reply (charter_question, tool_check…), or "other" (buttons, commands, dialog steps without one). */
+  intent: string;
+  /** Verdict of a tool check (allowed, not_allowed…). */
+  verdict?: string;
+  /** Knowledge entry the answer came from (the first one of a synthesis). */
+  entryId?: string;
+  /** Retrieval confidence of the answer, 0..1. */
+  confidence?: number;
+  /** False when the bot said it had no sure answer (nothing found, or only the closest passage with a caveat). */
+  answered: boolean;
+}
+
+/** Turns of one day with the same channel, intent, verdict and outcome. */
+export interface UsageDayCount {
+  day: string;
+  channel: string;
+  intent: string;
+  verdict: string | null;
+  answered: boolean;
+  turns: number;
+}
+
+/** How often an entry was served, and with what mean confidence (null when none was recorded). */
+export interface UsageEntryCount {
+  entryId: string;
+  turns: number;
+  meanConfidence: number | null;
+}
+
+/** Per-turn usage counts (no text, no user id) for DTNUM's report. Day bounds are inclusive YYYY-MM-DD strings. */
+export interface UsageLog {
+  record(r: UsageRecord): Promise<void>;
+  /** Counts for the days in [since, until], by day (oldest first), then channel, intent, verdict, answered. */
+  daily(since: string, until: string): Promise<UsageDayCount[]>;
+  /** Counts per entry for the days in [since, until], most served first, then by entry id. */
+  byEntry(since: string, until: string): Promise<UsageEntryCount[]>;
+  /** Deletes the turns of days before `beforeDay` (YYYY-MM-DD); returns how many. */
+  purge(beforeDay: string): Promise<number>;
+}
+
 /** Answers ambassadors proposed for the FAQ when closing a ticket. */
 export interface FaqDraftStore {
   add(d: { ticketId: number; question: string; answer: string; at: number }): Promise<void>;
@@ -171,5 +222,6 @@ export interface Stores {
   unanswered: UnansweredLog;
   drafts: FaqDraftStore;
   kv: KeyValueStore;
+  usage: UsageLog;
   close(): Promise<void>;
 }

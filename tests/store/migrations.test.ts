@@ -80,7 +80,7 @@ describe('opening and migrating', () => {
     const db = new Database(file, { readonly: true });
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     db.close();
-    expect(indexes).toEqual(['idx_tickets_agent', 'idx_tickets_status_closed', 'idx_tickets_status_created']);
+    expect(indexes).toEqual(['idx_tickets_agent', 'idx_tickets_created', 'idx_tickets_status_closed', 'idx_tickets_status_created']);
     expect(appliedVersions(file)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 

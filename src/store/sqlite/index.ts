@@ -9,6 +9,7 @@ import { MIGRATIONS, runMigrations } from './migrations.js';
 import { SqliteConversationRefStore } from './refs.js';
 import { SqliteTicketStore } from './tickets.js';
 import { SqliteUnansweredLog } from './unanswered.js';
+import { SqliteUsageLog } from './usage.js';
 
 export { StoreDataError } from './rows.js';
 export { SchemaVersionError, MIGRATIONS, type Migration } from './migrations.js';
@@ -64,6 +65,7 @@ export function openSqliteStores(path: string, opts: SqliteStoresOptions = {}): 
     unanswered: new SqliteUnansweredLog(db),
     drafts: new SqliteFaqDraftStore(db),
     kv: new SqliteKeyValueStore(db),
+    usage: new SqliteUsageLog(db),
     async close(): Promise<void> {
       if (db.open) db.close();
     },

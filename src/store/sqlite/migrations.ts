@@ -127,11 +127,32 @@ ALTER TABLE tickets ADD COLUMN unit TEXT;
 ALTER TABLE tickets ADD COLUMN routing TEXT CHECK (routing IN ('direct', 'fallback', 'unknown'));
 `;
 
+/**
+ * One row per bot turn for the usage report, without text or user: the day (Paris time), channel,
+ * intent, verdict, entry served, confidence and whether the bot had a sure answer. Tickets get an
+ * index on their creation time for the report's period queries.
+ */
+const USAGE = `
+CREATE TABLE usage_turns (
+  id INTEGER PRIMARY KEY,
+  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  channel TEXT NOT NULL,
+  intent TEXT NOT NULL,
+  verdict TEXT,
+  entry_id TEXT,
+  confidence REAL,
+  answered INTEGER NOT NULL CHECK (answered IN (0, 1))
+) STRICT;
+CREATE INDEX idx_usage_turns_day ON usage_turns (day);
+CREATE INDEX idx_tickets_created ON tickets (created_at);
+`;
+
 /** Every migration the code knows, in order. Versions are 1, 2, 3… without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: INITIAL_SCHEMA },
   { version: 2, name: 'ticket indexes matching the query plans', up: TICKET_INDEXES },
   { version: 3, name: 'ticket unit and routing', up: TICKET_UNIT },
+  { version: 4, name: 'usage turns and ticket creation index', up: USAGE },
 ];
 
 /** The database was written by a newer version of the application. */

@@ -121,6 +121,7 @@ export const TICKET_SQL = {
   recordDeliveryError: 'UPDATE tickets SET delivery_error = ? WHERE id = ?',
   deleteByAgent: 'DELETE FROM tickets WHERE agent_channel = ? AND agent_user_id = ?',
   purgeClosed: `DELETE FROM tickets WHERE status = 'closed' AND closed_at < ?`,
+  listCreated: 'SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id',
   insertMessage: `INSERT INTO ticket_messages (ticket_id, author, author_id, text, at) VALUES (?, ?, ?, ?, ?) RETURNING *`,
   messages: 'SELECT * FROM ticket_messages WHERE ticket_id = ? ORDER BY id',
 } as const;

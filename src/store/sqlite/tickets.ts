@@ -151,4 +151,8 @@ export class SqliteTicketStore implements TicketStore {
   async purgeClosed(before: number): Promise<number> {
     return this.sql.purgeClosed.run(before).changes;
   }
+
+  async listCreated(since: number, until: number): Promise<Ticket[]> {
+    return this.sql.listCreated.all(since, until).map(toTicket);
+  }
 }
