@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkKnowledge, type KnowledgeSnapshot } from '../knowledge/snapshot.js';
+import { readKnowledgeBase, type KbProblem } from '../knowledge/loader.js';
+import { unusedConcepts } from '../knowledge/concepts.js';
+import type { KbEntry } from '../knowledge/types.js';
+import { finding, sortFindings, type Finding } from './findings.js';
+import { splitEntry, type SplitEntry } from './front-matter.js';
+import { scanKnowledgeFiles, UTF8_FIX } from './encoding.js';
+import { relatedProblems, sourceProblems, staleEntries, type LinesOf } from './entry-checks.js';
+import { confusionFindings, findConfusions, DEFAULT_CONFUSION_MARGIN } from './confusable.js';
+import { policyConsistency } from './policy-consistency.js';
+import { directoryConsistency } from './directory-consistency.js';
+
+export interface CheckOptions {
+  dir: string;
+  directoryFile?: string;
+  staleDays: number;
+  /** Near-tie margin of the confusable-entries check. */
+  margin?: number;
+  today?: Date;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** The knowledge as the bot would load it; absent when an error prevents loading. */
+  snapshot?: KnowledgeSnapshot;
+  /** Entries that could be read (all of them when the snapshot loads). */
+  entries: KbEntry[];
+}
+
+function classify(p: KbProblem): string {
+  if (/duplicate/.test(p.message)) return 'duplicate-id';
+  if (p.field === 'related') return 'related';
+  if (/^sources/.test(p.field ?? '')) return 'sources';
+  return 'schema';
+}
+
+/** Reads a FAQ file's front matter again, for line numbers (cached per file). */
+function lineReader(dir: string): LinesOf {
+  const cache = new Map<string, SplitEntry | undefined>();
+  return (e) => {
+    if (!cache.has(e.file)) {
+      let split: SplitEntry | undefined;
+      try {
+        split = splitEntry(readFileSync(join(dir, e.file), 'utf8'));
+      } catch {
+        split = undefined;
+      }
+      cache.set(e.file, split);
+    }
+    return cache.get(e.file);
+  };
+}
+
+/**
+ * Everything `kb check` verifies: the loader's validation (schema, duplicate ids, unknown related
+ * entries, concepts, tool catalogue, lexicon, directory: errors), then what loads but misleads
+ * (confusable entries, stale or imprecise entries, contradictions between files: warnings).
+ */
+export function runCheck(opts: CheckOptions): CheckResult {
+  const { dir } = opts;
+  const out: Finding[] = [];
+  for (const issue of scanKnowledgeFiles(dir)) {
+    out.push(finding('error', issue.kind, { file: issue.file, line: issue.line, message: issue.message, fix: issue.kind === 'encoding' ? UTF8_FIX : 'finish or cancel the edit in your editor, or delete the link' }));
+  }
+  let base: ReturnType<typeof checkKnowledge>;
+  try {
+    base = checkKnowledge(dir, opts.directoryFile);
+  } catch (e) {
+    out.push(finding('error', 'read', { file: dir, message: `cannot read the knowledge: ${(e as Error).message}`, fix: 'fix the file named above, then run kb check again' }));
+    return { findings: sortFindings(out), entries: [] };
+  }
+  for (const p of base.problems) out.push(finding('error', classify(p), p));
+  const snapshot = base.snapshot;
+  let entries: KbEntry[] = snapshot?.entries ?? [];
+  if (!snapshot) {
+    try {
+      entries = readKnowledgeBase(dir).entries;
+    } catch {
+      entries = [];
+    }
+  }
+  const linesOf = lineReader(dir);
+  out.push(...staleEntries(entries, opts.staleDays, opts.today ?? new Date(), linesOf));
+  out.push(...sourceProblems(entries, linesOf));
+  out.push(...relatedProblems(entries, linesOf));
+  if (snapshot) {
+    out.push(...confusionFindings(findConfusions(snapshot.retriever, snapshot.entries, opts.margin ?? DEFAULT_CONFUSION_MARGIN), linesOf));
+    out.push(...policyConsistency(snapshot.policy));
+    out.push(...directoryConsistency(snapshot.directory, opts.directoryFile ?? 'ambassadors.yaml'));
+    for (const c of unusedConcepts(snapshot.entries, snapshot.concepts)) {
+      out.push(finding('note', 'concepts', { file: 'concepts.yaml', field: `concepts.${c.id}`, message: `concept "${c.id}" is listed by no entry, so its words lead nowhere`, fix: 'add it to the concepts: of the entries that answer it' }));
+    }
+  } else {
+    out.push(finding('note', 'confusable', { file: dir, message: 'confusable entries and consistency between files are checked once the errors above are fixed' }));
+  }
+  return { findings: sortFindings(out), snapshot, entries };
+}
