@@ -129,7 +129,8 @@ export async function newCommand(ctx: KbContext): Promise<number> {
   for (const c of draft.concepts) if (!known.has(c)) problems.push(`concept "${c}" is not defined in concepts.yaml`);
   for (const r of draft.related) if (!taken.has(r)) problems.push(`related entry "${r}" does not exist`);
   if (problems.length) {
-    err(ctx, `kb new: nothing written:\n${problems.map((p) => `  - ${p}`).join('\n')}${interactive ? '' : '\n(run it on a terminal to be asked for the missing fields)'}`);
+    const missing = problems.some((p) => / is missing/.test(p));
+    err(ctx, `kb new: nothing written:\n${problems.map((p) => `  - ${p}`).join('\n')}${missing && !interactive ? '\n(run it on a terminal to be asked for the missing fields)' : ''}`);
     return 1;
   }
   const fields: EntryFields = {
