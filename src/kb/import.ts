@@ -71,7 +71,8 @@ export function importCommand(ctx: KbContext): number {
   const changes: Change[] = [];
   const writes: FileWrite[] = [];
   const faqDir = join(ctx.dir, 'faq');
-  if (!sheet.problems.length) {
+  // Rows are checked even when others are wrong (one message per problem), unless columns are missing.
+  if (!sheet.problems.some((p) => /missing column/.test(p))) {
     for (const row of sheet.rows) {
       const base = byId.get(row.id);
       const built = rowEntry(row, base, today);
@@ -80,6 +81,8 @@ export function importCommand(ctx: KbContext): number {
         continue;
       }
       let fields: EntryFields = built.fields;
+      // The review date only moves forward: an older sheet (exported before the last import) keeps the file's date.
+      if (base && fields.updated < base.updated) fields = { ...fields, updated: base.updated };
       if (!base) {
         changes.push({ id: row.id, kind: 'added' });
       } else {

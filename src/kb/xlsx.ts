@@ -30,6 +30,8 @@ function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/\r/g, '&#13;')
+    // A literal "_x0041_" must not read back as "A".
+    .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
     // Characters XML 1.0 forbids, in the OOXML escape form.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }

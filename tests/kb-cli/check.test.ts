@@ -13,7 +13,7 @@ function edit(file: string, change: (text: string) => string): void {
   writeFileSync(file, after);
 }
 
-describe('charte-ia kb check', () => {
+describe('charte-ia kb check', { timeout: 90_000 }, () => {
   it('passes on the shipped knowledge: exit 0, one line per finding with severity, file:line, message and fix', async () => {
     const { code, stdout } = await charteIa(['kb', 'check']);
     expect(code).toBe(0);

@@ -4,7 +4,7 @@ import { charteIa, SHIPPED } from './helpers.js';
 
 const entries = readKnowledgeBase(SHIPPED).entries;
 
-describe('charte-ia kb list / show / stats', () => {
+describe('charte-ia kb list / show / stats', { timeout: 90_000 }, () => {
   it('lists every entry with its updated date, phrasings and sources, and filters by tag and concept', async () => {
     const all = await charteIa(['kb', 'list']);
     expect(all.code).toBe(0);

@@ -7,7 +7,7 @@ import { charteIa, faqFile, fingerprint, knowledgeCopy } from './helpers.js';
 const SOURCE = 'circulaire | § 3 | Circulaire de diffusion de la charte, § 3';
 const tempFiles = (dir: string) => readdirSync(join(dir, 'faq')).filter((f) => f.startsWith('.') || f.endsWith('.tmp'));
 
-describe('charte-ia kb new', () => {
+describe('charte-ia kb new', { timeout: 90_000 }, () => {
   it('creates a well-formed entry from flags, then checks it', async () => {
     const dir = knowledgeCopy();
     const { code, stdout, stderr } = await charteIa([
