@@ -84,7 +84,8 @@ export function importCommand(ctx: KbContext): number {
       // The review date only moves forward: an older sheet (exported before the last import) keeps the file's date.
       if (base && fields.updated < base.updated) fields = { ...fields, updated: base.updated };
       if (!base) {
-        changes.push({ id: row.id, kind: 'added' });
+        const unreadable = existsSync(join(faqDir, `${row.id}.md`));
+        changes.push({ id: row.id, kind: 'added', note: unreadable ? `replaces faq/${row.id}.md, which could not be read` : undefined });
       } else {
         const changed = changedFields(base, fields);
         if (!changed.length) {
