@@ -34,34 +34,33 @@ function idProblem(id: string, taken: Set<string>, faqDir: string): string | und
 }
 
 /** Fills what the flags left out by asking on the terminal; false when the input ended. */
-async function promptMissing(d: Draft, p: Prompter, taken: Set<string>, faqDir: string): Promise<boolean> {
+async function promptMissing(d: Draft, p: Prompter, known: { taken: Set<string>; concepts: Set<string>; faqDir: string }): Promise<boolean> {
   p.say('New FAQ entry (leave an optional field empty to skip it).');
-  for (let tries = 0; !d.id || idProblem(d.id, taken, faqDir); tries++) {
-    if (d.id) p.say(`  ${idProblem(d.id, taken, faqDir)}`);
-    if (tries >= 5) return false;
+  while (!d.id || idProblem(d.id, known.taken, known.faqDir)) {
+    if (d.id) p.say(`  ${idProblem(d.id, known.taken, known.faqDir)}`);
     const id = await p.ask('Id (kebab-case, e.g. mirai-acces): ');
     if (id === undefined) return false;
     d.id = id.trim();
   }
   while (!d.title || d.title.trim().length < 5) {
-    const t = await p.ask('Title (the question as the bot shows it): ');
+    const t = await p.ask('Title (the question as the bot shows it, 5 characters or more): ');
     if (t === undefined) return false;
     d.title = t.trim();
   }
-  if (!d.questions.length) {
-    const list = await p.askList('Phrasings: the ways agents ask the question, one per line (an empty line ends the list)');
+  const lists: [keyof Pick<Draft, 'questions' | 'sources' | 'concepts' | 'tags' | 'related'>, string, number, ((s: string) => string | undefined)?][] = [
+    ['questions', 'Phrasings: the ways agents ask the question, one per line (an empty line ends the list)', 1, (s) => (s.length < 3 ? 'a phrasing must be a real question' : undefined)],
+    ['sources', 'Sources, one per line, as "doc | section | label" (e.g. circulaire | § 2 | Circulaire de diffusion de la charte, § 2); an empty line ends the list', 1, (s) => { const r = parseSource(s); return typeof r === 'string' ? r : undefined; }],
+    ['concepts', 'Concepts this entry answers (ids from concepts.yaml), one per line; an empty line ends the list', 0, (s) => (known.concepts.has(s) ? undefined : `concept "${s}" is not defined in concepts.yaml`)],
+    ['tags', 'Tags, one per line; an empty line ends the list', 0],
+    ['related', 'Related entries (ids), one per line; an empty line ends the list', 0, (s) => (known.taken.has(s) ? undefined : `entry "${s}" does not exist`)],
+  ];
+  for (const [field, question, min, check] of lists) {
+    if (d[field].length) continue;
+    const list = await p.askList(question, { check, min });
     if (!list) return false;
-    d.questions = list;
+    d[field] = list;
   }
-  if (!d.sources.length) {
-    const list = await p.askList('Sources, one per line, as "doc | section | label" (e.g. circulaire | § 2 | Circulaire de diffusion de la charte, § 2); an empty line ends the list');
-    if (!list) return false;
-    d.sources = list;
-  }
-  if (!d.concepts.length) d.concepts = splitList([(await p.ask('Concepts (ids from concepts.yaml, separated by commas): ')) ?? '']);
-  if (!d.tags.length) d.tags = splitList([(await p.ask('Tags (separated by commas): ')) ?? '']);
-  if (!d.related.length) d.related = splitList([(await p.ask('Related entries (ids, separated by commas): ')) ?? '']);
-  if (!d.body) {
+  if (!d.body?.trim()) {
     const body = await p.askText('Answer, in French (several lines allowed; end with a line holding only a dot "."):');
     if (body === undefined) return false;
     d.body = body;
@@ -101,7 +100,7 @@ export async function newCommand(ctx: KbContext): Promise<number> {
   if (!complete() && interactive) {
     const p = new Prompter(ctx.io);
     try {
-      if (!(await promptMissing(draft, p, taken, faqDir))) {
+      if (!(await promptMissing(draft, p, { taken, concepts: new Set(readConcepts(ctx.dir).map((c) => c.id)), faqDir }))) {
         err(ctx, 'kb new: input ended before the entry was complete; nothing written');
         return 1;
       }

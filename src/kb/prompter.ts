@@ -39,15 +39,24 @@ export class Prompter {
     return new Promise((resolve) => (this.waiting = resolve));
   }
 
-  /** Several answers, one per line, until an empty line. */
-  async askList(question: string, itemPrompt = '  > '): Promise<string[] | undefined> {
-    this.io.stdout.write(`${question}\n`);
+  /**
+   * Several answers, one per line, until an empty line; a line `check` finds wrong is explained
+   * and not kept; the list ends only once it has `min` items.
+   */
+  async askList(question: string, options: { check?: (line: string) => string | undefined; min?: number } = {}): Promise<string[] | undefined> {
+    this.say(question);
     const out: string[] = [];
     for (;;) {
-      const line = await this.ask(itemPrompt);
-      if (line === undefined) return out.length ? out : undefined;
-      if (!line.trim()) return out;
-      out.push(line.trim());
+      const line = await this.ask('  > ');
+      if (line === undefined) return out.length >= (options.min ?? 0) ? out : undefined;
+      if (!line.trim()) {
+        if (out.length >= (options.min ?? 0)) return out;
+        this.say(`  give at least ${options.min} (one per line)`);
+        continue;
+      }
+      const problem = options.check?.(line.trim());
+      if (problem) this.say(`  ${problem}; type it again`);
+      else out.push(line.trim());
     }
   }
 

@@ -85,11 +85,17 @@ describe('charte-ia kb new', { timeout: 90_000 }, () => {
       'mirai marche la nuit ?',
       'MIRAI est-il accessible le week-end ?',
       '',
+      'circulaire sans séparateur', // explained, typed again
       'circulaire | § 2 | Circulaire de diffusion de la charte, § 2',
       '',
+      'concept-inconnu',
       'mirai',
-      'mirai, disponibilité',
+      '',
+      'mirai',
+      'disponibilité',
+      '',
       'mirai-portail',
+      '',
       'La circulaire ne dit **rien des horaires** de MIRAI.',
       'Un ambassadeur IA pourra vous renseigner.',
       '.',
@@ -98,6 +104,8 @@ describe('charte-ia kb new', { timeout: 90_000 }, () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/id "mirai-portail" is already taken/);
+    expect(stdout).toMatch(/source « circulaire sans séparateur » must read "doc \| section \| label".*; type it again/);
+    expect(stdout).toMatch(/concept "concept-inconnu" is not defined in concepts\.yaml; type it again/);
     const { entry, problems } = parseFaqFile('faq/mirai-horaires.md', readFileSync(faqFile(dir, 'mirai-horaires'), 'utf8'));
     expect(problems).toEqual([]);
     expect(entry).toMatchObject({
