@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { loadCatalogue } from '../policy/catalogue.js';
+import { loadLexicon } from '../policy/lexicon.js';
+import { PolicyConfigError } from '../policy/config-error.js';
+import { LEXICON_FILE, TOOLS_FILE } from '../policy/load.js';
 import { checkKnowledge, type KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import { readKnowledgeBase, type KbProblem } from '../knowledge/loader.js';
 import { unusedConcepts } from '../knowledge/concepts.js';
@@ -53,6 +57,30 @@ function lineReader(dir: string): LinesOf {
   };
 }
 
+/** The label snapshot.ts gives the policy files, which it loads one after the other (first error only). */
+const POLICY_LABEL = 'tools.yaml / data-lexicon.yaml';
+
+/** Every problem of the tool catalogue and of the data lexicon, one finding each. */
+function policyFileProblems(dir: string): Finding[] {
+  const out: Finding[] = [];
+  for (const [file, load, check] of [[TOOLS_FILE, loadCatalogue, 'tools'], [LEXICON_FILE, loadLexicon, 'lexicon']] as const) {
+    try {
+      load(join(dir, file), file);
+    } catch (e) {
+      if (!(e instanceof PolicyConfigError)) throw e;
+      for (const message of e.problems) out.push(finding('error', check, { file, message, fix: `see the comments at the top of ${file}` }));
+    }
+  }
+  return out;
+}
+
+/** Paths inside the knowledge folder are shown relative to it, like the FAQ files. */
+function shortPath(dir: string, file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(dir, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
 /**
  * Everything `kb check` verifies: the loader's validation (schema, duplicate ids, unknown related
  * entries, concepts, tool catalogue, lexicon, directory: errors), then what loads but misleads
@@ -71,7 +99,11 @@ export function runCheck(opts: CheckOptions): CheckResult {
     out.push(finding('error', 'read', { file: dir, message: `cannot read the knowledge: ${(e as Error).message}`, fix: 'fix the file named above, then run kb check again' }));
     return { findings: sortFindings(out), entries: [] };
   }
-  for (const p of base.problems) out.push(finding('error', classify(p), p));
+  for (const p of base.problems) {
+    if (p.file === POLICY_LABEL) continue;
+    out.push(finding('error', classify(p), { ...p, file: shortPath(dir, p.file) }));
+  }
+  if (base.problems.some((p) => p.file === POLICY_LABEL)) out.push(...policyFileProblems(dir));
   const snapshot = base.snapshot;
   let entries: KbEntry[] = snapshot?.entries ?? [];
   if (!snapshot) {
@@ -88,7 +120,7 @@ export function runCheck(opts: CheckOptions): CheckResult {
   if (snapshot) {
     out.push(...confusionFindings(findConfusions(snapshot.retriever, snapshot.entries, opts.margin ?? DEFAULT_CONFUSION_MARGIN), linesOf));
     out.push(...policyConsistency(snapshot.policy));
-    out.push(...directoryConsistency(snapshot.directory, opts.directoryFile ?? 'ambassadors.yaml'));
+    out.push(...directoryConsistency(snapshot.directory, shortPath(dir, opts.directoryFile ?? join(dir, 'ambassadors.yaml'))));
     for (const c of unusedConcepts(snapshot.entries, snapshot.concepts)) {
       out.push(finding('note', 'concepts', { file: 'concepts.yaml', field: `concepts.${c.id}`, message: `concept "${c.id}" is listed by no entry, so its words lead nowhere`, fix: 'add it to the concepts: of the entries that answer it' }));
     }

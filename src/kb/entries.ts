@@ -5,11 +5,14 @@ import { loadConcepts, type Concept } from '../knowledge/concepts.js';
 import { KNOWLEDGE_FILES } from '../knowledge/snapshot.js';
 import type { KbEntry } from '../knowledge/types.js';
 import { err, type KbContext } from './context.js';
+import { scanKnowledgeFiles } from './encoding.js';
 
 /** The FAQ entries that can be read, for the read-only commands; warns when some cannot. */
 export function readEntries(ctx: KbContext): KbEntry[] {
   const { entries, problems } = readKnowledgeBase(ctx.dir);
-  if (problems.length) err(ctx, `note: ${problems.length} problem(s) in ${ctx.dir} (some entries may be missing below): run "charte-ia kb check"`);
+  const unreadable = scanKnowledgeFiles(ctx.dir).filter((i) => i.file.startsWith('faq'));
+  const count = problems.length + unreadable.length;
+  if (count) err(ctx, `note: ${count} problem(s) in ${ctx.dir} (some entries may be missing or garbled below): run "charte-ia kb check"`);
   return entries;
 }
 

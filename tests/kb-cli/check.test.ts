@@ -91,6 +91,16 @@ describe('charte-ia kb check', { timeout: 90_000 }, () => {
     expect(stdout).toMatch(/warning data-lexicon\.yaml \[piiTypes\.overrides\.numero_de_badge\]: "numero_de_badge" is not a type of personal data/);
   });
 
+  it('lists every problem of both policy files, not only the first one', async () => {
+    const dir = knowledgeCopy();
+    edit(join(dir, 'tools.yaml'), (t) => t.replace(/tier: mirai/, 'tier: portail'));
+    edit(join(dir, 'data-lexicon.yaml'), (t) => t.replace(/^negation:\n  window: \d+/m, 'negation:\n  window: 99'));
+    const { code, stderr } = await charteIa(['kb', 'check', '--knowledge', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error +tools\.yaml: tools\[\d+\] \(id « [a-z0-9-]+ »\), champ tier : valeur « portail » invalide/m);
+    expect(stderr).toMatch(/^error +data-lexicon\.yaml: champ negation\.window : /m);
+  });
+
   it('checks the directory: duplicate ambassador ids, unknown scopes, scopes without anyone, parent loops, an empty national pool', async () => {
     const dir = knowledgeCopy();
     const file = join(dir, 'ambassadors.yaml');
