@@ -126,6 +126,9 @@ export function importCommand(ctx: KbContext): number {
     for (const d of deletes) unlinkSync(join(stage, 'faq', basename(d)));
     const check = runCheck({ dir: stage, directoryFile: ctx.directoryFile, staleDays: typeof staleDays === 'number' ? staleDays : 365, today: ctx.today });
     errors = check.findings.filter((f) => f.severity === 'error').map(formatFinding);
+  } catch (e) {
+    err(ctx, `kb import: cannot check the changes in a copy of the knowledge (${stage}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing imported`);
+    return 1;
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
@@ -138,6 +141,9 @@ export function importCommand(ctx: KbContext): number {
     out(ctx, `${report}\ndry run: nothing written (${writes.length} file(s) would be written, ${deletes.length} deleted)`);
     return 0;
   }
+  // New entries first, so that a modified entry never points, even for a moment, to one not yet written.
+  const added = new Set(changes.filter((c) => c.kind === 'added').map((c) => `${c.id}.md`));
+  writes.sort((a, b) => Number(!added.has(basename(a.path))) - Number(!added.has(basename(b.path))));
   try {
     writeFilesAtomically(writes);
     for (const d of deletes) if (existsSync(d)) unlinkSync(d);

@@ -1,4 +1,4 @@
-import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFaqFile, readKnowledgeBase, formatProblem } from '../knowledge/loader.js';
 import type { KbSource } from '../knowledge/types.js';
@@ -66,6 +66,21 @@ async function promptMissing(d: Draft, p: Prompter, known: { taken: Set<string>;
     d.body = body;
   }
   return true;
+}
+
+/**
+ * Puts the finished temporary file in place without ever replacing an existing one: a hard link
+ * fails if the target exists; where the file system has no hard links, a rename after a check.
+ */
+function publishWithoutOverwrite(temp: string, target: string): void {
+  try {
+    linkSync(temp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
+    if (existsSync(target)) throw Object.assign(new Error('the file exists already'), { code: 'EEXIST' });
+    renameSync(temp, target);
+  }
 }
 
 /** `kb new`: writes a well-formed entry file in faq/, never overwriting, never half-written. */
@@ -152,14 +167,17 @@ export async function newCommand(ctx: KbContext): Promise<number> {
   }
   const target = join(ctx.dir, rel);
   const temp = tempNameFor(target);
-  writeFileSync(temp, text, { flag: 'wx' });
   try {
-    linkSync(temp, target); // fails if the target appeared meanwhile: never overwrites
+    writeFileSync(temp, text, { flag: 'wx' });
+    try {
+      publishWithoutOverwrite(temp, target);
+    } finally {
+      if (existsSync(temp)) unlinkSync(temp);
+    }
   } catch (e) {
-    err(ctx, `kb new: cannot create ${target}: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists already' : (e as Error).message}; nothing written`);
+    const code = (e as NodeJS.ErrnoException).code;
+    err(ctx, `kb new: cannot create ${target}: ${code === 'EEXIST' ? 'the file exists already' : (code ?? (e as Error).message)}; nothing written`);
     return 1;
-  } finally {
-    unlinkSync(temp);
   }
   out(ctx, `created ${target}`);
   const staleDays = staleDaysOf(ctx);
