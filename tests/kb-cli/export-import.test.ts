@@ -154,6 +154,26 @@ describe('charte-ia kb export / import', { timeout: 90_000 }, () => {
     expect(fingerprint(dir)).toBe(before);
   });
 
+  it('imports a workbook written by another program (openpyxl 3.0.9: numeric entities, a real date cell)', async () => {
+    const dir = knowledgeCopy();
+    const file = join(import.meta.dirname, 'fixtures', 'openpyxl-two-new-entries.xlsx');
+    const { code, stdout, stderr } = await charteIa(['kb', 'import', file, '--knowledge', dir]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('added     mirai-horaires-test\nadded     formation-duree-test\n');
+    expect(stdout).toMatch(/missing   mirai-portail: not in the sheet: kept/);
+    const entries = new Map(readKnowledgeBase(dir).entries.map((e) => [e.id, e]));
+    expect(entries.get('mirai-horaires-test')).toMatchObject({
+      questions: ['mirai marche la nuit ?', 'MIRAI le week-end ?'],
+      tags: ['mirai', 'disponibilité'],
+      sources: [{ doc: 'circulaire', section: '§ 2', label: 'Circulaire de diffusion de la charte, § 2' }],
+      related: ['mirai-portail'],
+      updated: '2026-11-30',
+      body: 'La circulaire ne dit **rien des horaires** de MIRAI.\n\nUn ambassadeur IA pourra vous renseigner.',
+    });
+    expect(entries.get('formation-duree-test')).toMatchObject({ concepts: ['formation-ia'], tags: [], related: [], updated: today() });
+  });
+
   it('asks for a format and an output file for XLSX', async () => {
     const none = await charteIa(['kb', 'export']);
     expect(none.code).toBe(2);
