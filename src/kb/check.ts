@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { loadCatalogue } from '../policy/catalogue.js';
 import { loadLexicon } from '../policy/lexicon.js';
@@ -38,6 +38,27 @@ function classify(p: KbProblem): string {
   if (p.field === 'related') return 'related';
   if (/^sources/.test(p.field ?? '')) return 'sources';
   return 'schema';
+}
+
+const MISSING_FIELD_FIX: Record<string, string> = {
+  sources: 'add sources: with at least one "- doc: circulaire / section: \"§ 2\" / label: …" (every answer names where it comes from)',
+  questions: 'add questions: with the ways agents ask it, one "- …" line each',
+  updated: 'add updated: with the date of the last review, e.g. updated: 2026-12-02',
+};
+
+/**
+ * The loader's wording made clearer for editors: a missing field is named, and an entry whose
+ * related entry exists but is itself invalid is not told that it "does not exist".
+ */
+function explain(p: KbProblem, dir: string): KbProblem {
+  if (p.message === 'Required' && p.field) {
+    return { ...p, message: `the field "${p.field}" is missing`, fix: MISSING_FIELD_FIX[p.field] ?? `add ${p.field}: (see the example entry in the README)` };
+  }
+  const related = /^related entry "([^"]+)" does not exist$/.exec(p.message);
+  if (related && existsSync(join(dir, 'faq', `${related[1]}.md`))) {
+    return { ...p, message: `related entry "${related[1]}" cannot be loaded (see the errors of faq/${related[1]}.md)`, fix: `fix faq/${related[1]}.md first` };
+  }
+  return p;
 }
 
 /** Reads a FAQ file's front matter again, for line numbers (cached per file). */
@@ -101,7 +122,7 @@ export function runCheck(opts: CheckOptions): CheckResult {
   }
   for (const p of base.problems) {
     if (p.file === POLICY_LABEL) continue;
-    out.push(finding('error', classify(p), { ...p, file: shortPath(dir, p.file) }));
+    out.push(finding('error', classify(p), { ...explain(p, dir), file: shortPath(dir, p.file) }));
   }
   if (base.problems.some((p) => p.file === POLICY_LABEL)) out.push(...policyFileProblems(dir));
   const snapshot = base.snapshot;

@@ -71,6 +71,13 @@ describe('charte-ia kb check', { timeout: 90_000 }, () => {
     expect(stderr).toMatch(/^error +faq\/mirai-portail\.md \[related\]: related entry "entree-disparue" does not exist \(fix: /m);
     expect(stderr).toMatch(/^warning faq\/mirai-portail\.md:\d+ \[sources\.0\]: source "Circulaire de diffusion de la charte, § 2" does not say which part/m);
     expect(stderr).toMatch(/1 error\(s\), .* the bot refuses this knowledge/);
+
+    // An entry without sources: the field is named, and its referrers are not told it does not exist.
+    edit(faqFile(dir, 'mirai-donnees'), (t) => t.replace(/^sources:\n(?: {2,}.*\n)+/m, ''));
+    const missing = await charteIa(['kb', 'check', '--knowledge', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error +faq\/mirai-donnees\.md \[sources\]: the field "sources" is missing \(fix: add sources: with at least one/m);
+    expect(missing.stderr).toMatch(/^error +faq\/mirai-portail\.md \[related\]: related entry "mirai-donnees" cannot be loaded \(see the errors of faq\/mirai-donnees\.md\)/m);
   });
 
   it('checks the tool catalogue against the data lexicon and the privacy shield', async () => {
