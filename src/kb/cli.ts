@@ -107,5 +107,14 @@ export async function runKb(argv: string[], io: KbIo, today = new Date()): Promi
     directoryFile: values.directory ?? config.AMBASSADORS_FILE,
     today,
   };
-  return command(ctx);
+  try {
+    return await command(ctx);
+  } catch (e) {
+    // A file that vanished or cannot be opened mid-command (an editor's lock file, a permission):
+    // a clear message, not a stack trace.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code || !/^E[A-Z]+$/.test(code)) throw e;
+    io.stderr.write(`kb ${sub}: cannot read or write the knowledge: ${(e as Error).message}\n(run "charte-ia kb check" for the full list of problems)\n`);
+    return 1;
+  }
 }

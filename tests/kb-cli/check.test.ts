@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { charteIa, faqFile, knowledgeCopy } from './helpers.js';
@@ -129,7 +129,7 @@ describe('charte-ia kb check', { timeout: 90_000 }, () => {
     expect(routing.stderr).toMatch(/^warning ambassadors\.yaml \[scopes\.dggn\]: scope "dggn" .* has no ambassador and no room/m);
   });
 
-  it('reads files with a BOM and CRLF line ends, and reports non-UTF-8 bytes and half-written files without crashing', async () => {
+  it('reads files with a BOM and CRLF line ends, and reports non-UTF-8 bytes, half-written files and editor lock files without crashing', async () => {
     const dir = knowledgeCopy();
     const portail = faqFile(dir, 'mirai-portail');
     writeFileSync(portail, `\uFEFF${readFileSync(portail, 'utf8').replace(/\n/g, '\r\n')}`);
@@ -146,6 +146,16 @@ describe('charte-ia kb check', { timeout: 90_000 }, () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error +faq\/mirai-donnees\.md:\d+: not UTF-8 text: byte 0xe9 at line \d+, column \d+ .*\(fix: save the file again with the UTF-8 encoding/m);
     expect(stderr).toMatch(/^error +faq\/formation-for-mi\.md:1: the front matter is never closed/m);
+
+    // An editor's lock file (Emacs: a dangling link ".#name.md") is named, without a crash.
+    symlinkSync('agent@poste.4242:1764000000', join(dir, 'faq', '.#mirai-portail.md'));
+    const locked = await charteIa(['kb', 'check', '--knowledge', dir]);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toMatch(/^error +faq\/\.#mirai-portail\.md: broken link \(an editor lock file/m);
+    const list = await charteIa(['kb', 'list', '--knowledge', dir]);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toMatch(/^kb list: cannot read or write the knowledge: ENOENT.*\.#mirai-portail\.md/m);
+    unlinkSync(join(dir, 'faq', '.#mirai-portail.md'));
 
     const json = await charteIa(['kb', 'check', '--knowledge', dir, '--json']);
     const report = JSON.parse(json.stdout) as { ok: boolean; error: number; findings: { severity: string; check: string; file: string }[] };
