@@ -42,6 +42,17 @@ describe('charte-ia kb check', { timeout: 90_000 }, () => {
     expect(shipped.stdout).not.toMatch(/« À quoi sert le portail MIRAI \? »/);
   });
 
+  it('--margin widens or narrows what counts as a near tie', async () => {
+    const ties = (out: string) => out.split('\n').filter((l) => l.includes(' is a near tie with ')).length;
+    const none = await charteIa(['kb', 'check', '--margin', '0']);
+    const wide = await charteIa(['kb', 'check', '--margin', '0.2']);
+    expect(ties(none.stdout)).toBe(0);
+    expect(ties(wide.stdout)).toBeGreaterThan(0);
+    const bad = await charteIa(['kb', 'check', '--margin', 'beaucoup']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--margin "beaucoup": must be a number from 0 to 1/);
+  });
+
   it('warns about entries not reviewed for KB_STALE_DAYS or --stale-days, and refuses a bad value', async () => {
     const dir = knowledgeCopy();
     edit(faqFile(dir, 'mirai-donnees'), (t) => t.replace(/^updated: .*$/m, 'updated: 2021-03-01'));
