@@ -4,9 +4,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { applyEnvFile, type AppliedEnvFile } from './env-file.js';
 import { settingsTable, unknownNames } from './config-report.js';
 import { createLogger } from './logger.js';
-import { checkKnowledge } from './knowledge/snapshot.js';
-import { unusedConcepts } from './knowledge/concepts.js';
-import { formatProblem, KnowledgeError } from './knowledge/loader.js';
+import { KnowledgeError } from './knowledge/loader.js';
 import { askJsonl, askOne } from './ask.js';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { TranscriptAdapter } from '../adapters/console/transcript.js';
@@ -14,8 +12,8 @@ import { runRedact } from './privacy/cli.js';
 import { loadPrivacyShield } from './privacy/shield.js';
 import { CONFIG_SECTIONS, loadSettings, startService, TOOL_VARIABLES, type Service } from './launcher.js';
 import { runUntilSignal, SignalLatch } from './ops/shutdown.js';
-import { draftsReport, unansweredReport } from './kb-reports.js';
 import { runReportCommand } from './reports/command.js';
+import { KB_USAGE, runKb } from './kb/cli.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
 
@@ -27,10 +25,7 @@ Usage:
   charte-ia ask --jsonl                    answer stdin lines (text or {"id","q"}), one JSON line each
   charte-ia redact "text" [--json]         mask personal data
   charte-ia redact --jsonl                 mask stdin lines (text or {"id","text"}), one JSON line each
-  charte-ia kb check                       validate every knowledge file and list all problems
-  charte-ia kb drafts                      FAQ drafts proposed by ambassadors, as Markdown entries to review
-  charte-ia kb unanswered                  questions the bot could not answer confidently (redacted)
-  charte-ia report [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format text|csv|html] [--table NAME] [--out FILE]
+${KB_USAGE}  charte-ia report [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format text|csv|html] [--table NAME] [--out FILE]
                                            usage report for DTNUM: unanswered questions grouped, feedback, intents
                                            and verdicts over time, tickets (default: the last 30 days, as text)
   charte-ia config check                   every setting with its value and source, and all problems at once
@@ -103,26 +98,6 @@ async function ask(values: Record<string, unknown>, positionals: string[], io: I
   }
 }
 
-function kbCheck(values: Record<string, unknown>, io: Io): number {
-  const config = loadConfig();
-  const dir = (values.knowledge as string | undefined) ?? config.KNOWLEDGE_DIR;
-  const { problems, snapshot } = checkKnowledge(dir, (values.directory as string | undefined) ?? config.AMBASSADORS_FILE);
-  if (problems.length) {
-    io.stderr.write(`${problems.length} problem(s) in ${dir}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`);
-    return 1;
-  }
-  const tools = snapshot!.policy.catalogue.tools.length;
-  const amb = snapshot!.directory;
-  io.stdout.write(
-    `Knowledge OK: ${snapshot!.entries.length} FAQ entries, ${snapshot!.concepts.length} concepts, ${tools} tools, ${snapshot!.topics.length} out-of-scope topics, ` +
-      `${amb.ambassadors.length} ambassadors in ${amb.allScopes().length} scopes (${dir})\n`,
-  );
-  for (const c of unusedConcepts(snapshot!.entries, snapshot!.concepts)) {
-    io.stdout.write(`  note: concept "${c.id}" (concepts.yaml) is listed by no entry, so its words lead nowhere (add it to the concepts: of the entries that answer it)\n`);
-  }
-  return 0;
-}
-
 /** How to reach a bot that runs on its embedded defaults, with no channel credentials. */
 function localHints(service: Service, console: boolean): string {
   const { host, port } = service.http.address()!;
@@ -193,26 +168,27 @@ function configCheck(envFile: AppliedEnvFile, io: Io): number {
   return 0;
 }
 
+const OPTIONS = {
+  transcript: { type: 'string' },
+  json: { type: 'boolean' },
+  jsonl: { type: 'boolean' },
+  knowledge: { type: 'string' },
+  directory: { type: 'string' },
+  database: { type: 'string' },
+  'env-file': { type: 'string' },
+  // charte-ia report
+  since: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string' },
+  table: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function main(argv: string[], io: Io = process): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      transcript: { type: 'string' },
-      json: { type: 'boolean' },
-      jsonl: { type: 'boolean' },
-      knowledge: { type: 'string' },
-      directory: { type: 'string' },
-      database: { type: 'string' },
-      'env-file': { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      format: { type: 'string' },
-      table: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  // `kb` has its own options (src/kb/cli.ts): hand it the whole command line.
+  if (parseArgs({ args: argv, allowPositionals: true, strict: false, options: OPTIONS }).positionals[0] === 'kb') return runKb(argv, io);
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     io.stdout.write(USAGE);
@@ -235,20 +211,6 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       const dir = values.knowledge ?? loadConfig().KNOWLEDGE_DIR;
       const args = [...rest, ...(values.json ? ['--json'] : []), ...(values.jsonl ? ['--jsonl'] : [])];
       return runRedact(args, io, loadPrivacyShield(dir));
-    }
-    case 'kb': {
-      if (rest[0] === 'check') return kbCheck(values, io);
-      const database = (values.database as string | undefined) ?? loadConfig().DATABASE_PATH;
-      if (rest[0] === 'drafts') {
-        io.stdout.write(await draftsReport(database, new Date().toISOString().slice(0, 10)));
-        return 0;
-      }
-      if (rest[0] === 'unanswered') {
-        io.stdout.write(await unansweredReport(database));
-        return 0;
-      }
-      io.stderr.write('kb: unknown sub-command (try "charte-ia kb check", "kb drafts" or "kb unanswered")\n');
-      return 2;
     }
     case 'report': {
       const config = loadConfig();

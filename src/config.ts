@@ -57,6 +57,7 @@ export const envSchema = z.object({
   ESCALATION_REMINDER_MINUTES: envField.int(1, 10_080).default('60'),
   ESCALATION_HANDOVER_MINUTES: envField.int(1, 43_200).default('240'),
   RETENTION_DAYS: envField.int(1, 3_650).default('90'),
+  KB_STALE_DAYS: envField.int(1, 36_500).default('365'),
   // ── HTTP server (Teams endpoint, health, metrics) ──
   /** Default: TEAMS_PORT (its former name), else 3978. */
   HTTP_PORT: envField.int(0, 65_535).optional(),

@@ -159,7 +159,7 @@ describe('charte-ia redact and kb check', () => {
     writeFileSync(join(dir, 'concepts.yaml'), readFileSync(join(dir, 'concepts.yaml'), 'utf8').replace('words: [de la]', 'words: [exemple rare]'));
     const third = await runCli(['kb', 'check', '--knowledge', dir]);
     expect(third.code).toBe(0);
-    expect(third.stdout).toMatch(/note: concept "vide-de-sens" \(concepts\.yaml\) is listed by no entry/);
+    expect(third.stdout).toMatch(/note +concepts\.yaml \[concepts\.vide-de-sens\]: concept "vide-de-sens" is listed by no entry/);
   }, 60_000); // three CLI processes: slow on a loaded machine, not a speed goal
 
   it('kb check passes on the shipped knowledge', async () => {
