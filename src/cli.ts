@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { createApp, type App } from './app.js';
 import { loadConfig, ConfigError } from './config.js';
 import { applyEnvFile, type AppliedEnvFile } from './env-file.js';
@@ -27,7 +28,7 @@ Usage:
   charte-ia redact "text" [--json]         mask personal data
   charte-ia redact --jsonl                 mask stdin lines (text or {"id","text"}), one JSON line each
   charte-ia kb check                       validate every knowledge file and list all problems
-  charte-ia kb drafts                      FAQ drafts proposed by ambassadors, as Markdown entries to review
+  charte-ia kb drafts                      FAQ draft files proposed by ambassadors (knowledge/drafts/), what each lacks
   charte-ia kb unanswered                  questions the bot could not answer confidently (redacted)
   charte-ia config check                   every setting with its value and source, and all problems at once
 
@@ -231,7 +232,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       if (rest[0] === 'check') return kbCheck(values, io);
       const database = (values.database as string | undefined) ?? loadConfig().DATABASE_PATH;
       if (rest[0] === 'drafts') {
-        io.stdout.write(await draftsReport(database, new Date().toISOString().slice(0, 10)));
+        const config = loadConfig();
+        const knowledgeDir = (values.knowledge as string | undefined) ?? config.KNOWLEDGE_DIR;
+        io.stdout.write(await draftsReport({ draftsDir: config.KB_DRAFTS_DIR ?? join(knowledgeDir, 'drafts'), knowledgeDir, databasePath: database }));
         return 0;
       }
       if (rest[0] === 'unanswered') {
