@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { KbProblem } from './loader.js';
 
 /**
@@ -81,8 +81,8 @@ export function encodingProblems(dir: string, extraFiles: string[] = []): KbProb
   const problems: KbProblem[] = [];
   const seen = new Set<string>();
   for (const path of [...knowledgeTextFiles(dir), ...extraFiles]) {
-    if (seen.has(path)) continue;
-    seen.add(path);
+    if (seen.has(resolve(path))) continue;
+    seen.add(resolve(path));
     const rel = relative(dir, path);
     const p = encodingProblem(path, rel.startsWith('..') ? path : rel);
     if (p) problems.push(p);
