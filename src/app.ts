@@ -1,10 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig } from './config.js';
 import { createLogger } from './logger.js';
-import type { LiveKnowledge } from './knowledge/snapshot.js';
+import type { KnowledgeSnapshot, LiveKnowledge } from './knowledge/snapshot.js';
 import { Bot, type DialogRegistry } from './bot.js';
 import type { Stores } from './store/escalation-types.js';
 import { openSqliteStores } from './store/sqlite/index.js';
@@ -144,13 +145,16 @@ export function createApp(opts: AppOptions = {}): App {
     },
   });
   if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch({ ignore: [draftsDir] });
-  const services: BotServices = { config, logger, knowledge: () => knowledge.current(), now, stores, escalation, faqDrafts };
+  // One snapshot per turn: a reload during a turn's awaits never mixes old and new knowledge in one reply.
+  const turnKnowledge = new AsyncLocalStorage<KnowledgeSnapshot>();
+  const services: BotServices = { config, logger, knowledge: () => turnKnowledge.getStore() ?? knowledge.current(), now, stores, escalation, faqDrafts };
+  const core = new Bot(services, stores.conversations, defaultDialogs());
   // Ambassadors' ticket commands and buttons are their work, not a flood: never rate-limited.
   const ticketCommand = (m: IncomingMessage) =>
     ((m.action?.type.startsWith('ticket.') || typeof parseAmbassadorCommand(m.text ?? '') === 'object') && !!escalation.ambassadorFor(m.channel, m.user.id)) ||
     (typeof parseFaqAdminCommand(m.text ?? '') === 'object' && admins.isAdmin(m.channel, m.user.id));
   const bot = new TurnGate({
-    bot: new Bot(services, stores.conversations, defaultDialogs()),
+    bot: { handle: (m: IncomingMessage) => turnKnowledge.run(knowledge.current(), () => core.handle(m)) },
     metrics,
     logger,
     limits: opts.enforceLimits
