@@ -103,7 +103,11 @@ export async function handleFaqAdminTurn(ctx: TurnContext): Promise<Reply[] | un
     return [say(run(fd, parsed))];
   } catch (e) {
     if (e instanceof DraftRefusal) return [say(e.message)];
-    ctx.services.logger.error({ err: (e as Error).message, command: parsed.name }, 'FAQ admin command failed');
+    const code = (e as NodeJS.ErrnoException).code;
+    ctx.services.logger.error({ err: (e as Error).message, code, command: parsed.name }, 'FAQ admin command failed');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      return [say('Le bot n’a pas le droit d’écrire dans le dossier de la base de connaissances (déploiement en lecture seule ?) : rien n’a été modifié. L’équipe qui exploite le bot doit rendre le dossier knowledge/ (ou KB_DRAFTS_DIR) modifiable par le bot.')];
+    }
     return [say('La commande n’a pas pu aboutir (erreur d’accès aux fichiers de la base de connaissances) : rien n’a été publié. Réessayez, ou signalez-le à l’équipe qui exploite le bot.')];
   }
 }
