@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -122,7 +123,7 @@ export function createApp(opts: AppOptions = {}): App {
   const draftsDir = config.KB_DRAFTS_DIR
     ? resolve(config.KB_DRAFTS_DIR)
     : throwAwayDrafts
-      ? mkdtempSync(join(tmpdir(), 'charte-ia-drafts-'))
+      ? join(tmpdir(), `charte-ia-drafts-${process.pid}-${randomBytes(6).toString('hex')}`) // created by the first draft only
       : join(resolve(knowledgeDir), 'drafts');
   const faqDrafts = new FaqDrafts({ dir: draftsDir, knowledge, admins, now, logger });
   const reloadNotices = new ReloadNotifier({ admins, refs: stores.refs, outbox: router, logger });
