@@ -1,7 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig } from './config.js';
 import { createLogger } from './logger.js';
-import type { LiveKnowledge } from './knowledge/snapshot.js';
+import type { KnowledgeSnapshot, LiveKnowledge } from './knowledge/snapshot.js';
 import { Bot, type DialogRegistry } from './bot.js';
 import type { Stores } from './store/escalation-types.js';
 import { openSqliteStores } from './store/sqlite/index.js';
@@ -17,6 +22,11 @@ import { handleAmbassadorTurn } from '../dialogs/ambassador.js';
 import { eraseDataDialog, handleAgentTicketAction, myRequestsDialog, offerAttach } from '../dialogs/my-requests.js';
 import { handleFeedback } from '../dialogs/feedback.js';
 import { ambassadorHelp, parseAmbassadorCommand } from './escalation/commands.js';
+import { handleFaqAdminTurn } from '../dialogs/faq-admin.js';
+import { faqAdminHelp, parseFaqAdminCommand } from './kb-drafts/commands.js';
+import { KbAdmins } from './kb-drafts/admins.js';
+import { FaqDrafts } from './kb-drafts/service.js';
+import { ReloadNotifier } from './kb-drafts/notifier.js';
 import { NO_METRICS, type Metrics } from './metrics.js';
 import { TurnGate } from './ops/turn-gate.js';
 import { activeEscalations, MeteredKnowledge, meteredTickets } from './ops/metered.js';
@@ -34,10 +44,16 @@ export function defaultDialogs(): DialogRegistry {
       out_of_scope: outOfScopeDialog,
     },
     byCommand: { my_requests: myRequestsDialog, delete_my_data: eraseDataDialog },
-    handlers: [handleFeedback, handleAgentTicketAction, handleAmbassadorTurn],
+    handlers: [handleFeedback, handleAgentTicketAction, handleAmbassadorTurn, handleFaqAdminTurn],
     afterAnswer: offerAttach,
-    extraHelp: (ctx) =>
-      ctx.services.escalation.ambassadorFor(ctx.message.channel, ctx.message.user.id) ? { text: ambassadorHelp(), meta: { escalate: false } } : undefined,
+    extraHelp: (ctx) => {
+      const { channel, user } = ctx.message;
+      const parts = [
+        ...(ctx.services.escalation.ambassadorFor(channel, user.id) ? [ambassadorHelp()] : []),
+        ...(ctx.services.faqDrafts?.isAdmin(channel, user.id) ? [faqAdminHelp()] : []),
+      ];
+      return parts.length ? { text: parts.join('\n\n'), meta: { escalate: false } } : undefined;
+    },
     all: [charterAnswerDialog, toolCheckDialog, escalationDialog, greetingDialog, helpDialog, outOfScopeDialog, myRequestsDialog, eraseDataDialog],
   };
 }
@@ -76,6 +92,10 @@ export interface App {
   /** Adapters register here to receive proactive messages. */
   router: ChannelRouter;
   escalation: EscalationService;
+  /** FAQ drafts (knowledge/drafts/) and the DTNUM admins' commands. */
+  faqDrafts: FaqDrafts;
+  /** Tells the DTNUM admins about refused (and recovered) knowledge reloads. */
+  reloadNotices: ReloadNotifier;
   metrics: Metrics;
   http?: HttpMount;
   /** Starts the reminder / retention timers (not started by default: tests drive `escalation.tick`). */
@@ -90,12 +110,24 @@ export function createApp(opts: AppOptions = {}): App {
   const config = opts.config ?? loadConfig();
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const metrics = opts.metrics ?? NO_METRICS;
-  const knowledge = new MeteredKnowledge(opts.knowledgeDir ?? config.KNOWLEDGE_DIR, logger, metrics, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
+  const knowledgeDir = opts.knowledgeDir ?? config.KNOWLEDGE_DIR;
+  const knowledge = new MeteredKnowledge(knowledgeDir, logger, metrics, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
   const opened = opts.stores ?? openSqliteStores(opts.databasePath ?? config.DATABASE_PATH, { logger });
   const stores: Stores = opts.metrics ? { ...opened, tickets: meteredTickets(opened.tickets, metrics), close: () => opened.close() } : opened;
   metrics.observe({ knowledgeEntries: () => knowledge.current().entries.length, activeEscalations: () => activeEscalations(opened.tickets) });
   const now = opts.now ?? Date.now;
   const router = new ChannelRouter();
+  const admins = new KbAdmins(config.KB_ADMINS);
+  // A throw-away store (transcripts, `ask`, tests) means throw-away drafts: never written into the real knowledge/.
+  const throwAwayDrafts = !config.KB_DRAFTS_DIR && (!!opts.stores || (opts.databasePath ?? config.DATABASE_PATH) === ':memory:');
+  const draftsDir = config.KB_DRAFTS_DIR
+    ? resolve(config.KB_DRAFTS_DIR)
+    : throwAwayDrafts
+      ? join(tmpdir(), `charte-ia-drafts-${process.pid}-${randomBytes(6).toString('hex')}`) // created by the first draft only
+      : join(resolve(knowledgeDir), 'drafts');
+  const faqDrafts = new FaqDrafts({ dir: draftsDir, knowledge, admins, now, logger });
+  const reloadNotices = new ReloadNotifier({ admins, refs: stores.refs, outbox: router, logger });
+  knowledge.onReload(reloadNotices.listener);
   const escalation = new EscalationService({
     stores,
     directory: () => knowledge.current().directory,
@@ -108,14 +140,22 @@ export function createApp(opts: AppOptions = {}): App {
       retentionMs: config.RETENTION_DAYS * 24 * 60 * MINUTE,
       maxReplyChars: 4_000,
     },
+    onFaqProposal: async (p) => {
+      const draft = faqDrafts.propose(p);
+      if (draft) await faqDrafts.markWritten(stores, p.ticket, draft.id);
+    },
   });
-  if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch();
-  const services: BotServices = { config, logger, knowledge: () => knowledge.current(), now, stores, escalation };
+  if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch({ ignore: [draftsDir] });
+  // One snapshot per turn: a reload during a turn's awaits never mixes old and new knowledge in one reply.
+  const turnKnowledge = new AsyncLocalStorage<KnowledgeSnapshot>();
+  const services: BotServices = { config, logger, knowledge: () => turnKnowledge.getStore() ?? knowledge.current(), now, stores, escalation, faqDrafts };
+  const core = new Bot(services, stores.conversations, defaultDialogs());
   // Ambassadors' ticket commands and buttons are their work, not a flood: never rate-limited.
   const ticketCommand = (m: IncomingMessage) =>
-    (m.action?.type.startsWith('ticket.') || typeof parseAmbassadorCommand(m.text ?? '') === 'object') && !!escalation.ambassadorFor(m.channel, m.user.id);
+    ((m.action?.type.startsWith('ticket.') || typeof parseAmbassadorCommand(m.text ?? '') === 'object') && !!escalation.ambassadorFor(m.channel, m.user.id)) ||
+    (typeof parseFaqAdminCommand(m.text ?? '') === 'object' && admins.isAdmin(m.channel, m.user.id));
   const bot = new TurnGate({
-    bot: new Bot(services, stores.conversations, defaultDialogs()),
+    bot: { handle: (m: IncomingMessage) => turnKnowledge.run(knowledge.current(), () => core.handle(m)) },
     metrics,
     logger,
     limits: opts.enforceLimits
@@ -131,6 +171,8 @@ export function createApp(opts: AppOptions = {}): App {
     stores,
     router,
     escalation,
+    faqDrafts,
+    reloadNotices,
     metrics,
     http: opts.http,
     startSchedules() {
@@ -139,12 +181,16 @@ export function createApp(opts: AppOptions = {}): App {
       const tick = safely('escalation reminders', () => escalation.tick());
       const purge = safely('retention purge', () => escalation.purge());
       purge();
+      // Drafts the database holds and the drafts folder lacks (recorded before drafts were files).
+      safely('FAQ draft export', () => faqDrafts.exportFromDatabase(stores))();
       timers.push(setInterval(tick, MINUTE), setInterval(purge, 24 * 60 * MINUTE));
       for (const t of timers) t.unref();
     },
     async close() {
       for (const t of timers) clearInterval(t);
       knowledge.close();
+      await reloadNotices.idle();
+      if (throwAwayDrafts) rmSync(draftsDir, { recursive: true, force: true });
       if (!opts.stores) await stores.close();
     },
   };

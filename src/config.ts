@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { kbAdminsField } from './kb-drafts/admins.js';
 
 /** Project root (where package.json and knowledge/ live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +54,10 @@ export const envSchema = z.object({
   CONFIDENCE_THRESHOLD: envField.number(0, 1).optional(),
   KNOWLEDGE_WATCH: envField.bool().default('true'),
   AMBASSADORS_FILE: envField.text().optional(),
+  /** DTNUM knowledge admins: comma-separated channel:userId (see src/kb-drafts/admins.ts). */
+  KB_ADMINS: kbAdminsField().default(''),
+  /** Where FAQ drafts are written (default: <KNOWLEDGE_DIR>/drafts). */
+  KB_DRAFTS_DIR: envField.text().optional(),
   DATABASE_PATH: envField.text().default('./data/charte-ia.db'),
   ESCALATION_REMINDER_MINUTES: envField.int(1, 10_080).default('60'),
   ESCALATION_HANDOVER_MINUTES: envField.int(1, 43_200).default('240'),

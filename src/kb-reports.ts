@@ -1,53 +1,44 @@
+import { join } from 'node:path';
 import { openSqliteStores } from './store/sqlite/index.js';
-import { fold } from './text.js';
+import { DraftBox, missing } from './kb-drafts/drafts.js';
+import { DRAFT_FILES_WRITTEN } from './kb-drafts/service.js';
 
 /**
- * What DTNUM reads from the database to improve the knowledge: answers ambassadors proposed for the
- * FAQ (as ready-to-edit Markdown entries) and the questions the bot could not answer. Redacted text only.
+ * What DTNUM reads to improve the knowledge: the FAQ drafts proposed by ambassadors and the
+ * questions the bot could not answer. Redacted text only.
  */
 
-function slug(text: string, id: number): string {
-  const base = fold(text)
-    .replace(/\[[^\]]{0,40}\]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .slice(0, 6)
-    .join('-');
-  return `brouillon-${id}${base ? `-${base}` : ''}`;
-}
-
-const yamlString = (s: string) => JSON.stringify(s.replace(/\s+/g, ' ').trim());
-
-/** FAQ drafts as Markdown files to review, complete (sources!) and copy into knowledge/faq/. */
-export async function draftsReport(databasePath: string, today: string): Promise<string> {
-  const stores = openSqliteStores(databasePath);
-  try {
-    const drafts = await stores.drafts.list();
-    if (!drafts.length) return 'Aucun brouillon de FAQ proposé par les ambassadeurs.\n';
-    return drafts
-      .map((d) =>
-        [
-          `<!-- Demande #${d.ticketId} — à relire : vérifier la réponse, nommer la source, puis enregistrer sous knowledge/faq/${slug(d.question, d.ticketId)}.md -->`,
-          '---',
-          `id: ${slug(d.question, d.ticketId)}`,
-          `title: ${yamlString(d.question.slice(0, 150))}`,
-          'questions:',
-          `  - ${yamlString(d.question.slice(0, 300))}`,
-          'tags: [brouillon]',
-          'sources:',
-          '  - doc: ambassadeurs',
-          '    label: "À COMPLÉTER : source de la réponse (circulaire, texte juridique…)"',
-          `updated: ${today}`,
-          '---',
-          d.answer,
-          '',
-        ].join('\n'),
-      )
-      .join('\n');
-  } finally {
-    await stores.close();
+/**
+ * `charte-ia kb drafts`: the FAQ draft files waiting for DTNUM (id, ticket, date, question, what is
+ * missing), and the proposals the database holds that are not files yet (recorded before drafts
+ * were files, or while the folder was not writable: the bot writes them at its next start).
+ */
+export async function draftsReport(opts: { draftsDir: string; knowledgeDir: string; databasePath?: string }): Promise<string> {
+  const box = new DraftBox(opts.draftsDir, join(opts.knowledgeDir, 'faq'));
+  const drafts = box.list();
+  const lines: string[] = [];
+  if (!drafts.length) lines.push(`Aucun brouillon de FAQ dans ${opts.draftsDir}.`);
+  else lines.push(`${drafts.length} brouillon(s) de FAQ dans ${opts.draftsDir} :`);
+  for (const d of drafts) {
+    const p = d.provenance;
+    const origin = p.ticket ? `demande #${p.ticket}${p.proposed ? ` du ${p.proposed}` : ''}${p.ambassadorName ? `, ${p.ambassadorName}` : ''}` : 'rédigé à la main';
+    const todo = missing(d);
+    lines.push(`- ${d.id}.md  (${origin})`, `    « ${(d.questions[0] ?? d.title).replace(/\s+/g, ' ').slice(0, 160)} »`, `    ${d.problem ? `illisible : ${d.problem}` : todo.length ? `à compléter : ${todo.join(', ')}` : 'prêt à publier'}`);
   }
+  if (drafts.length) lines.push('', 'Publier : compléter le fichier (sources !) puis « faq publier ID » dans le chat, ou déplacer le fichier dans faq/.');
+  if (opts.databasePath) {
+    const stores = openSqliteStores(opts.databasePath);
+    try {
+      const pending: number[] = [];
+      for (const row of await stores.drafts.list()) if (!(await stores.kv.get(DRAFT_FILES_WRITTEN, String(row.ticketId)))) pending.push(row.ticketId);
+      if (pending.length) {
+        lines.push('', `${pending.length} proposition(s) enregistrée(s) en base sans fichier (demandes ${pending.map((n) => `#${n}`).join(', ')}) : le bot les écrit dans le dossier des brouillons à son prochain démarrage.`);
+      }
+    } finally {
+      await stores.close();
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** The questions the bot could not answer confidently, newest first. */

@@ -39,6 +39,17 @@ export interface EscalationDeps {
   now: () => number;
   logger: Logger;
   config: EscalationConfig;
+  /** Called when a ticket is closed with « faq » (writes the draft file for DTNUM); must not throw. */
+  onFaqProposal?: (p: FaqProposal) => Promise<void>;
+}
+
+/** A closed ticket's question and answers, proposed for the FAQ (redacted texts). */
+export interface FaqProposal {
+  ticket: number;
+  question: string;
+  answers: string[];
+  ambassador: { id: string; name: string };
+  at: number;
 }
 
 /** A refusal the caller shows as is (French, for the user). */
@@ -208,8 +219,10 @@ export class EscalationService {
     const closed = await this.d.stores.tickets.close(id, this.d.now(), proposeFaq);
     if (!closed) throw new EscalationRefusal(`La demande #${id} est déjà close.`);
     if (proposeFaq) {
-      const answers = (await this.d.stores.tickets.messages(id)).filter((m) => m.author === 'ambassador');
-      await this.d.stores.drafts.add({ ticketId: id, question: closed.question, answer: answers.map((m) => m.text).join('\n\n'), at: this.d.now() });
+      const answers = (await this.d.stores.tickets.messages(id)).filter((m) => m.author === 'ambassador').map((m) => m.text);
+      // The database keeps the proposal (the record); the draft file is DTNUM's working copy.
+      await this.d.stores.drafts.add({ ticketId: id, question: closed.question, answer: answers.join('\n\n'), at: this.d.now() });
+      await this.d.onFaqProposal?.({ ticket: id, question: closed.question, answers, ambassador: { id: a.id, name: a.name }, at: this.d.now() });
     }
     await this.refreshNotices(closed);
     await this.toAgent(closed, ratingRequest(closed));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyEnvFile } from '../env-file.js';
 import { loadConfig } from '../config.js';
@@ -24,7 +25,7 @@ export const KB_USAGE = `  charte-ia kb check [--stale-days N] [--margin M] [--j
                                            FAQ entries as a spreadsheet, one row per entry
   charte-ia kb import FILE [--dry-run] [--delete-missing]
                                            apply a reviewed spreadsheet (all or nothing) and report what changed
-  charte-ia kb drafts                      FAQ drafts proposed by ambassadors, as Markdown entries to review
+  charte-ia kb drafts                      FAQ draft files proposed by ambassadors (knowledge/drafts/), what each lacks
   charte-ia kb unanswered                  questions the bot could not answer confidently (redacted)
 `;
 
@@ -64,7 +65,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   drafts: async (ctx) => {
-    ctx.io.stdout.write(await draftsReport(ctx.values.database ?? ctx.config.DATABASE_PATH, ctx.today.toISOString().slice(0, 10)));
+    ctx.io.stdout.write(await draftsReport({ draftsDir: ctx.config.KB_DRAFTS_DIR ?? join(ctx.dir, 'drafts'), knowledgeDir: ctx.dir, databasePath: ctx.values.database ?? ctx.config.DATABASE_PATH }));
     return 0;
   },
   unanswered: async (ctx) => {

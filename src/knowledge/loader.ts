@@ -131,7 +131,8 @@ export function readKnowledgeBase(knowledgeDir: string): LoadResult {
   if (!existsSync(faqDir)) {
     return { entries: [], problems: [{ file: faqDir, message: 'the FAQ folder does not exist', fix: 'set KNOWLEDGE_DIR to a folder containing faq/*.md' }] };
   }
-  const files = readdirSync(faqDir).filter((f) => f.endsWith('.md')).sort();
+  // Hidden files are editors' locks and temporaries (emacs ".#x.md"), never entries.
+  const files = readdirSync(faqDir).filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
   const entries: KbEntry[] = [];
   const problems: KbProblem[] = [];
   for (const f of files) {

@@ -84,8 +84,9 @@ describe('charte-ia chat --transcript', () => {
 });
 
 describe('charte-ia kb drafts / unanswered (for DTNUM)', () => {
-  it('lists the FAQ drafts of closed tickets and the unanswered questions kept in the database', async () => {
+  it('lists the FAQ draft files of closed tickets and the unanswered questions kept in the database', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'db-')), 'charte.db');
+    const drafts = join(mkdtempSync(join(tmpdir(), 'drafts-')), 'drafts');
     const transcript = join(mkdtempSync(join(tmpdir(), 'tr-')), 't.jsonl');
     writeFileSync(
       transcript,
@@ -99,11 +100,16 @@ describe('charte-ia kb drafts / unanswered (for DTNUM)', () => {
         '{"from":"ambassadeur-national","text":"fermer 1 faq"}',
       ].join('\n'),
     );
-    expect((await runCli(['chat', '--transcript', transcript, '--database', db])).code).toBe(0);
-    const drafts = await runCli(['kb', 'drafts', '--database', db]);
-    expect(drafts.stdout).toMatch(/^id: brouillon-1-quel-est-le-budget/m);
-    expect(drafts.stdout).toMatch(/La circulaire ne fixe pas de budget/);
-    expect(drafts.stdout).toMatch(/À COMPLÉTER : source/);
+    const env = { KB_DRAFTS_DIR: drafts };
+    expect((await runCli(['chat', '--transcript', transcript, '--database', db], '', env)).code).toBe(0);
+    const file = readFileSync(join(drafts, 'budget-consacre-ia-ministere-2027.md'), 'utf8');
+    expect(file).toMatch(/^# Provenance : demande #1, réponse de Camille Exemple \(fictif\) \[exemple-camille\]/m);
+    expect(file).toMatch(/La circulaire ne fixe pas de budget/);
+    expect(file).toMatch(/^sources: \[\]$/m);
+    const listed = await runCli(['kb', 'drafts', '--database', db], '', env);
+    expect(listed.stdout).toMatch(/^- budget-consacre-ia-ministere-2027\.md {2}\(demande #1 du \d{4}-\d{2}-\d{2}, Camille Exemple \(fictif\)\)$/m);
+    expect(listed.stdout).toMatch(/« Quel est le budget consacré à l’IA par le ministère en 2027 \? »\n {4}à compléter : une source/);
+    expect(listed.stdout).not.toMatch(/sans fichier/);
     const unanswered = await runCli(['kb', 'unanswered', '--database', db]);
     expect(unanswered.stdout).toMatch(/budget consacré à l’IA/);
   });

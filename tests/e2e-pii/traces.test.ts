@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,10 @@ beforeAll(async () => {
   // While running: rows through SQLite (WAL content included) and the raw files as they are.
   hits.push(...scanDatabase(w.databasePath, VALUES));
   hits.push(...scanDatabaseFiles(w.databasePath, VALUES).map((h) => ({ ...h, where: `${h.where} (running)` })));
+  // FAQ drafts written for DTNUM (« fermer N faq »): redacted texts only.
+  const drafts = join(w.dir, 'drafts');
+  expect(readdirSync(drafts).filter((f) => f.endsWith('.md')).length).toBe(ESCALATIONS.filter((c) => c.faq).length);
+  for (const f of readdirSync(drafts).filter((f) => f.endsWith('.md'))) hits.push(...scanText(`FAQ draft ${f}`, readFileSync(join(drafts, f), 'utf8'), VALUES));
   hits.push(...scanText('sent by the bot', JSON.stringify(w.connector.calls.filter((c) => !isReplyToAgent(c.conversationId))), VALUES));
   await w.stop();
   // Once closed: the checkpointed file.

@@ -163,9 +163,10 @@ describe('charte-ia kb check', { timeout: 90_000 }, () => {
     const locked = await charteIa(['kb', 'check', '--knowledge', dir]);
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(/^error +faq\/\.#mirai-portail\.md: broken link \(an editor lock file/m);
+    // The loader skips hidden files: listing still works while the editor holds its lock.
     const list = await charteIa(['kb', 'list', '--knowledge', dir]);
-    expect(list.code).toBe(1);
-    expect(list.stderr).toMatch(/^kb list: cannot read or write the knowledge: ENOENT.*\.#mirai-portail\.md/m);
+    expect(list.stderr).not.toMatch(/ENOENT/);
+    expect(list.stdout).toMatch(/mirai-portail/);
     unlinkSync(join(dir, 'faq', '.#mirai-portail.md'));
 
     const json = await charteIa(['kb', 'check', '--knowledge', dir, '--json']);

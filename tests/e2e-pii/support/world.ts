@@ -48,7 +48,7 @@ export class PiiWorld {
         done();
       },
     });
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'trace', LOG_FORMAT: 'json', DATABASE_PATH: databasePath, KNOWLEDGE_WATCH: 'false' });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'trace', LOG_FORMAT: 'json', DATABASE_PATH: databasePath, KNOWLEDGE_WATCH: 'false', KB_DRAFTS_DIR: join(dir, 'drafts') });
     const logger = createLogger({ level: 'trace', format: 'json', destination });
     const app = createApp({ config, logger, databasePath, directoryFile: DIRECTORY, watch: false });
     const connector = new FakeConnector();
