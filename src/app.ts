@@ -22,6 +22,8 @@ import { TurnGate } from './ops/turn-gate.js';
 import { activeEscalations, MeteredKnowledge, meteredTickets } from './ops/metered.js';
 import type { HttpMount } from './ops/http-server.js';
 import type { IncomingMessage } from './types.js';
+import { createLlmLayer } from './llm/index.js';
+import type { LlmClient } from './llm/client.js';
 
 export function defaultDialogs(): DialogRegistry {
   return {
@@ -65,6 +67,8 @@ export interface AppOptions {
    * `charte-ia start` does; off for one-shot commands, transcripts and tests.
    */
   enforceLimits?: boolean;
+  /** The generative layer's model client (tests); by default the OpenAI-compatible one of LLM_BASE_URL. */
+  llmClient?: LlmClient;
 }
 
 export interface App {
@@ -110,7 +114,17 @@ export function createApp(opts: AppOptions = {}): App {
     },
   });
   if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch();
-  const services: BotServices = { config, logger, knowledge: () => knowledge.current(), now, stores, escalation };
+  const llm = createLlmLayer(config, { logger, metrics, shield: () => knowledge.current().shield, ...(opts.llmClient ? { client: opts.llmClient } : {}) });
+  // The entry embeddings are computed in the background, at start and after each reload: lexical retrieval until then.
+  llm?.warm(knowledge.current());
+  const current = llm
+    ? () => {
+        const kb = knowledge.current();
+        llm.warm(kb);
+        return kb;
+      }
+    : () => knowledge.current();
+  const services: BotServices = { config, logger, knowledge: current, now, stores, escalation, ...(llm ? { llm } : {}) };
   // Ambassadors' ticket commands and buttons are their work, not a flood: never rate-limited.
   const ticketCommand = (m: IncomingMessage) =>
     (m.action?.type.startsWith('ticket.') || typeof parseAmbassadorCommand(m.text ?? '') === 'object') && !!escalation.ambassadorFor(m.channel, m.user.id);

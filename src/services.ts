@@ -3,6 +3,7 @@ import type { AppConfig } from './config.js';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.js';
 import type { Stores } from './store/escalation-types.js';
 import type { EscalationService } from './escalation/service.js';
+import type { LlmLayer } from './llm/layer.js';
 
 /** What dialogs may use. Built once at start-up; knowledge is read per turn so live reloads apply. */
 export interface BotServices {
@@ -13,4 +14,6 @@ export interface BotServices {
   now: () => number;
   stores: Stores;
   escalation: EscalationService;
+  /** The optional generative layer (LLM_BASE_URL set); absent, the dialogs answer from the knowledge alone. */
+  llm?: LlmLayer;
 }

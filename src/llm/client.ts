@@ -1,0 +1,128 @@
+import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { PrivacyShield } from '../privacy/shield.js';
+
+/**
+ * The only door of the generative layer to the outside: a chat model and an embeddings model on an
+ * OpenAI-compatible endpoint (langchain's `@langchain/openai` with a custom base URL). Every text
+ * that leaves goes through the privacy shield once more here, whatever its caller did: the callers
+ * pass redacted text already, so this last guard changes nothing unless a bug upstream let
+ * personal data through — then it masks it and reports it (`onMasked`), and only the masked text
+ * is sent.
+ */
+
+export interface LlmEndpoint {
+  baseURL: string;
+  apiKey?: string;
+  chatModel?: string;
+  embeddingsModel?: string;
+}
+
+export interface ChatPrompt {
+  system: string;
+  user: string;
+}
+
+/** What the layer needs from a model provider (the stub-backed tests use the real one on loopback). */
+export interface LlmClient {
+  readonly chatModel?: string;
+  readonly embeddingsModel?: string;
+  /** The model's text answer; rejects on HTTP error, timeout (`timeoutMs`) or abort. */
+  chat(prompt: ChatPrompt, timeoutMs: number): Promise<string>;
+  /** One vector per text, in order. */
+  embed(texts: readonly string[], timeoutMs: number): Promise<number[][]>;
+}
+
+export class LlmTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no answer from the LLM endpoint within ${ms} ms`);
+    this.name = 'LlmTimeoutError';
+  }
+}
+
+/** Rejects with LlmTimeoutError when `work` takes longer than `ms` (the request itself is cut by its own timeout). */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  if (ms <= 0) {
+    work.catch(() => undefined);
+    return Promise.reject(new LlmTimeoutError(0));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LlmTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface OpenAiClientOptions extends LlmEndpoint {
+  /** The shield of the knowledge in service (read per call: live reloads apply). */
+  shield: () => PrivacyShield;
+  /** Called when the last guard had to mask something (never with the text). */
+  onMasked?: (findings: number) => void;
+  /** Upper bound of one HTTP request (the per-call deadline is usually shorter). */
+  requestTimeoutMs: number;
+}
+
+/** Chat and embeddings on an OpenAI-compatible API, behind the outgoing privacy guard. */
+export class OpenAiCompatibleClient implements LlmClient {
+  readonly chatModel?: string;
+  readonly embeddingsModel?: string;
+  private readonly chatModelClient?: ChatOpenAI;
+  private readonly embeddings?: OpenAIEmbeddings;
+
+  constructor(private readonly opts: OpenAiClientOptions) {
+    this.chatModel = opts.chatModel;
+    this.embeddingsModel = opts.embeddingsModel;
+    // Servers without authentication still get a key: the OpenAI client refuses to start without one.
+    const apiKey = opts.apiKey ?? 'none';
+    const configuration = { baseURL: opts.baseURL };
+    if (opts.chatModel) {
+      this.chatModelClient = new ChatOpenAI({
+        model: opts.chatModel,
+        apiKey,
+        configuration,
+        temperature: 0,
+        maxRetries: 0,
+        timeout: opts.requestTimeoutMs,
+        useResponsesApi: false,
+        streaming: false,
+      });
+    }
+    if (opts.embeddingsModel) {
+      this.embeddings = new OpenAIEmbeddings({
+        model: opts.embeddingsModel,
+        apiKey,
+        configuration,
+        maxRetries: 1,
+        timeout: opts.requestTimeoutMs,
+        batchSize: 64,
+        // Plain floats: base64 (the OpenAI client's default) is not served by every compatible server.
+        encodingFormat: 'float',
+      });
+    }
+  }
+
+  /** The last guard: the shield over an outgoing text; masks (and reports) what it finds. */
+  guard(text: string): string {
+    const { redacted, findings } = this.opts.shield().redact(text);
+    if (findings.length) this.opts.onMasked?.(findings.length);
+    return redacted;
+  }
+
+  async chat(prompt: ChatPrompt, timeoutMs: number): Promise<string> {
+    if (!this.chatModelClient) throw new Error('LLM_MODEL is not set');
+    const messages = [new SystemMessage(this.guard(prompt.system)), new HumanMessage(this.guard(prompt.user))];
+    const signal = AbortSignal.timeout(Math.max(1, timeoutMs));
+    const answer = await withDeadline(this.chatModelClient.invoke(messages, { signal, timeout: timeoutMs }), timeoutMs);
+    const content = answer.content;
+    if (typeof content === 'string') return content;
+    return content.map((part) => (typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+  }
+
+  async embed(texts: readonly string[], timeoutMs: number): Promise<number[][]> {
+    if (!this.embeddings) throw new Error('EMBEDDINGS_MODEL is not set');
+    const guarded = texts.map((t) => this.guard(t));
+    const vectors = await withDeadline(guarded.length === 1 ? this.embeddings.embedQuery(guarded[0]!).then((v) => [v]) : this.embeddings.embedDocuments(guarded), timeoutMs);
+    if (vectors.length !== texts.length) throw new Error(`the embeddings endpoint returned ${vectors.length} vectors for ${texts.length} texts`);
+    return vectors;
+  }
+}
