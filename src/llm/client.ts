@@ -67,7 +67,9 @@ export class OpenAiCompatibleClient implements LlmClient {
   readonly chatModel?: string;
   readonly embeddingsModel?: string;
   private readonly chatModelClient?: ChatOpenAI;
+  /** Documents (entries at load, in the background): one retry. A question: none, the turn is waiting. */
   private readonly embeddings?: OpenAIEmbeddings;
+  private readonly queryEmbeddings?: OpenAIEmbeddings;
 
   constructor(private readonly opts: OpenAiClientOptions) {
     this.chatModel = opts.chatModel;
@@ -88,16 +90,19 @@ export class OpenAiCompatibleClient implements LlmClient {
       });
     }
     if (opts.embeddingsModel) {
-      this.embeddings = new OpenAIEmbeddings({
-        model: opts.embeddingsModel,
-        apiKey,
-        configuration,
-        maxRetries: 1,
-        timeout: opts.requestTimeoutMs,
-        batchSize: 64,
-        // Plain floats: base64 (the OpenAI client's default) is not served by every compatible server.
-        encodingFormat: 'float',
-      });
+      const embeddings = (maxRetries: number) =>
+        new OpenAIEmbeddings({
+          model: opts.embeddingsModel,
+          apiKey,
+          configuration,
+          maxRetries,
+          timeout: opts.requestTimeoutMs,
+          batchSize: 64,
+          // Plain floats: base64 (the OpenAI client's default) is not served by every compatible server.
+          encodingFormat: 'float',
+        });
+      this.embeddings = embeddings(1);
+      this.queryEmbeddings = embeddings(0);
     }
   }
 
@@ -119,9 +124,10 @@ export class OpenAiCompatibleClient implements LlmClient {
   }
 
   async embed(texts: readonly string[], timeoutMs: number): Promise<number[][]> {
-    if (!this.embeddings) throw new Error('EMBEDDINGS_MODEL is not set');
+    if (!this.embeddings || !this.queryEmbeddings) throw new Error('EMBEDDINGS_MODEL is not set');
     const guarded = texts.map((t) => this.guard(t));
-    const vectors = await withDeadline(guarded.length === 1 ? this.embeddings.embedQuery(guarded[0]!).then((v) => [v]) : this.embeddings.embedDocuments(guarded), timeoutMs);
+    const work = guarded.length === 1 ? this.queryEmbeddings.embedQuery(guarded[0]!).then((v) => [v]) : this.embeddings.embedDocuments(guarded);
+    const vectors = await withDeadline(work, timeoutMs);
     if (vectors.length !== texts.length) throw new Error(`the embeddings endpoint returned ${vectors.length} vectors for ${texts.length} texts`);
     return vectors;
   }
