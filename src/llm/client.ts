@@ -18,9 +18,14 @@ export interface LlmEndpoint {
   embeddingsModel?: string;
 }
 
+/**
+ * A prompt. The user message is given in parts, joined as they are: the guard reads each part
+ * alone — the agent's question as the shield first read it, each entry on its own — so that the
+ * words around a part (« Question de l’agent : ») never change what the shield sees in it.
+ */
 export interface ChatPrompt {
   system: string;
-  user: string;
+  user: readonly string[];
 }
 
 /** What the layer needs from a model provider (the stub-backed tests use the real one on loopback). */
@@ -115,7 +120,7 @@ export class OpenAiCompatibleClient implements LlmClient {
 
   async chat(prompt: ChatPrompt, timeoutMs: number): Promise<string> {
     if (!this.chatModelClient) throw new Error('LLM_MODEL is not set');
-    const messages = [new SystemMessage(this.guard(prompt.system)), new HumanMessage(this.guard(prompt.user))];
+    const messages = [new SystemMessage(this.guard(prompt.system)), new HumanMessage(prompt.user.map((part) => this.guard(part)).join(''))];
     const signal = AbortSignal.timeout(Math.max(1, timeoutMs));
     const answer = await withDeadline(this.chatModelClient.invoke(messages, { signal, timeout: timeoutMs }), timeoutMs);
     const content = answer.content;

@@ -43,8 +43,8 @@ export function groundedPrompt(question: string, entries: readonly KbEntry[]): C
     'Les données personnelles de la question sont masquées ([NOM], [EMAIL]…) : ne les reprends pas.',
     'Réponds uniquement par un objet JSON de la forme {"sentences":[{"text":"<phrase>","entry":"<identifiant du passage>"}]}.',
   ].join('\n');
-  const passages = entries.map((e) => `[${e.id}] ${e.title}\n${plain(e.body)}`).join('\n\n');
-  return { system, user: `Passages :\n\n${passages}\n\nQuestion de l’agent : ${question}` };
+  const passages = entries.flatMap((e, i) => [i ? '\n\n' : '', `[${e.id}] ${e.title}\n${plain(e.body)}`]);
+  return { system, user: ['Passages :\n\n', ...passages, '\n\nQuestion de l’agent : ', question] };
 }
 
 /** The JSON object of a model answer, tolerating a Markdown code fence or words around it. */

@@ -16,7 +16,7 @@ export function rewritePrompt(question: string): ChatPrompt {
       'qui garde ce qu’il demande et laisse de côté le contexte. N’ajoute rien. Les données masquées ([NOM]…) ne servent pas.',
       'Réponds uniquement par la question, sur une ligne.',
     ].join('\n'),
-    user: question,
+    user: [question],
   };
 }
 

@@ -34,7 +34,7 @@ export function verdictPrompt(question: string, a: Assessment): ChatPrompt {
       'sans ajouter de règle, d’outil, de condition ni d’exception. Ne reprends pas les données masquées ([NOM]…).',
       'Réponds uniquement par un objet JSON de la forme {"explanation":"<texte>"}.',
     ].join('\n'),
-    user: `Explication du moteur :\n${a.reasons.join('\n')}\n\nQuestion de l’agent : ${question}`,
+    user: ['Explication du moteur :\n', a.reasons.join('\n'), '\n\nQuestion de l’agent : ', question],
   };
 }
 

@@ -74,9 +74,11 @@ describe('grounded wording: each sentence must come from the entry it is tagged 
 
   it('the prompt gives each entry with its id and asks for tagged sentences', () => {
     const p = groundedPrompt('Qui sont les ambassadeurs IA ?', [ambassadors, mirai]);
-    expect(p.user).toContain('[ambassadeurs-ia] Qui sont les ambassadeurs IA et quel est leur rôle ?');
-    expect(p.user).toContain('[mirai-portail] ');
-    expect(p.user).not.toContain('**');
+    const user = p.user.join('');
+    expect(user).toContain('[ambassadeurs-ia] Qui sont les ambassadeurs IA et quel est leur rôle ?');
+    expect(user).toContain('[mirai-portail] ');
+    expect(user).not.toContain('**');
+    expect(user.endsWith('\n\nQuestion de l’agent : Qui sont les ambassadeurs IA ?')).toBe(true);
     expect(p.system).toContain('{"sentences":[{"text":"<phrase>","entry":"<identifiant du passage>"}]}');
   });
 });

@@ -4,6 +4,8 @@ import { faithfulModel, llmApp, tempDir, type LlmApp } from './helpers.js';
 import { testBot, mainMeta } from '../helpers/test-bot.js';
 import { OpenAiCompatibleClient } from '../../src/llm/client.js';
 import { loadPrivacyShield } from '../../src/privacy/shield.js';
+import { groundedPrompt } from '../../src/llm/grounded.js';
+import { loadKnowledge } from '../../src/knowledge/snapshot.js';
 
 /** What reaches the model endpoint: masks only, never the personal data an agent typed. */
 
@@ -73,7 +75,7 @@ describe('the last guard', () => {
       requestTimeoutMs: 2000,
     });
     try {
-      await client.chat({ system: 'Consigne.', user: 'Le dossier de Marie Dupont, 06 12 34 56 78.' }, 2000);
+      await client.chat({ system: 'Consigne.', user: ['Le dossier de Marie Dupont, 06 12 34 56 78.'] }, 2000);
       await client.embed(['Écrire à marie.dupont@interieur.gouv.fr'], 2000);
       expect(masked).toBe(3);
       for (const r of stub.requests) for (const value of RAW) expect(r.raw).not.toContain(value);
@@ -81,6 +83,27 @@ describe('the last guard', () => {
       expect(stub.requests[1]!.raw).toContain('[EMAIL]');
       // Without the key, a server without authentication still gets a well-formed request.
       expect(stub.requests[0]!.authorization).toBe('Bearer none');
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe('the guard reads each part of a prompt alone', () => {
+  it('a redacted question is sent as the shield left it, whatever words the prompt puts around it', async () => {
+    const stub = await startStub();
+    stub.chat = () => 'ok';
+    const kb = loadKnowledge('knowledge');
+    let masked = 0;
+    const client = new OpenAiCompatibleClient({ baseURL: stub.baseURL, chatModel: 'stub-chat', shield: () => kb.shield, onMasked: (n) => void (masked += n), requestTimeoutMs: 2000 });
+    try {
+      // After « Question de l’agent : », a capitalised first word reads like a name to the shield.
+      const question = kb.shield.redact('Est-ce que Gemini est autorisé ?').redacted;
+      expect(kb.shield.redact(`Question de l’agent : ${question}`).findings.length).toBeGreaterThan(0);
+      await client.chat(groundedPrompt(question, [kb.entries[0]!]), 2000);
+      expect(masked).toBe(0);
+      const sent = (stub.requests[0]!.body.messages as { content: string }[])[1]!.content;
+      expect(sent.endsWith(`Question de l’agent : ${question}`)).toBe(true);
     } finally {
       await stub.close();
     }
