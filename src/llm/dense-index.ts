@@ -40,6 +40,8 @@ export interface DenseBuild {
   cached: number;
   embedded: number;
   cache: CacheRead['status'];
+  /** Why the cache could not be written (the index is used all the same; the next load embeds again). */
+  writeError?: string;
 }
 
 export class DenseIndex {
@@ -61,7 +63,7 @@ export class DenseIndex {
     const keys = texts.map((t) => contentKey(model, t));
     const cache = readEmbeddingCache(cacheDir, model);
     if (entries.length === 0) return { index: new DenseIndex(model, 0, [], []), cached: 0, embedded: 0, cache: cache.status };
-    const missing = keys.map((k, i) => (cache.vectors.has(k) ? -1 : i)).filter((i) => i >= 0);
+    let missing = keys.map((k, i) => (cache.vectors.has(k) ? -1 : i)).filter((i) => i >= 0);
     const raw = new Map<string, number[]>();
     for (const k of keys) {
       const v = cache.vectors.get(k);
@@ -70,14 +72,29 @@ export class DenseIndex {
     if (missing.length) {
       const fresh = await client.embed(missing.map((i) => texts[i]!), timeoutMs);
       missing.forEach((i, j) => raw.set(keys[i]!, fresh[j]!));
+      // The endpoint now gives another dimension for this model name: the cached vectors are stale.
+      const dims = fresh[0]?.length;
+      const embeddedNow = new Set(missing);
+      const stale = keys.map((k, i) => (!embeddedNow.has(i) && raw.get(k)?.length !== dims ? i : -1)).filter((i) => i >= 0);
+      if (stale.length) {
+        const again = await client.embed(stale.map((i) => texts[i]!), timeoutMs);
+        stale.forEach((i, j) => raw.set(keys[i]!, again[j]!));
+        missing = [...missing, ...stale];
+      }
     }
     const first = raw.get(keys[0]!);
     const dims = Array.isArray(first) ? first.length : 0;
     const vectors = keys.map((k) => unit(raw.get(k), dims));
+    let writeError: string | undefined;
     if (missing.length || cache.status !== 'ok' || cache.vectors.size !== keys.length) {
-      writeEmbeddingCache(cacheDir, model, new Map(keys.map((k) => [k, raw.get(k)!])));
+      try {
+        writeEmbeddingCache(cacheDir, model, new Map(keys.map((k) => [k, raw.get(k)!])));
+      } catch (e) {
+        writeError = (e as NodeJS.ErrnoException).code ?? (e as Error).name;
+      }
     }
-    return { index: new DenseIndex(model, dims, entries.map((e) => e.id), vectors), cached: keys.length - missing.length, embedded: missing.length, cache: cache.status };
+    const index = new DenseIndex(model, dims, entries.map((e) => e.id), vectors);
+    return { index, cached: keys.length - missing.length, embedded: missing.length, cache: cache.status, ...(writeError ? { writeError } : {}) };
   }
 
   /** Ids of the `k` entries closest to `query` (a raw vector), best first. */

@@ -100,6 +100,7 @@ export class LlmLayer {
         delete state.failedAt;
         this.record('embed_entries', 'ok', started);
         this.opts.logger.info({ entries: built.index.size, cached: built.cached, embedded: built.embedded, cache: built.cache, ms: Math.round(performance.now() - started) }, 'entry embeddings ready: hybrid retrieval on');
+        if (built.writeError) this.opts.logger.warn({ code: built.writeError, dir: this.opts.cacheDir }, 'cannot write the entry embeddings cache (LLM_CACHE_DIR): they will be computed again at the next start');
       })
       .catch((e: unknown) => {
         state.failedAt = performance.now();

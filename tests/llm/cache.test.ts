@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStub, type StubServer } from './stub-server.js';
+import { bagOfWords, startStub, type StubServer } from './stub-server.js';
 import { llmApp, tempDir } from './helpers.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { DenseIndex, entryText } from '../../src/llm/dense-index.js';
 import { OpenAiCompatibleClient } from '../../src/llm/client.js';
 import { cacheFileName, readEmbeddingCache } from '../../src/llm/embedding-cache.js';
@@ -83,7 +86,25 @@ describe('entry embeddings cache', () => {
       await expect(DenseIndex.build(kb.entries, client(), empty.dir, 5_000)).rejects.toThrow(/dimension 2 instead of 3/);
       expect(readEmbeddingCache(empty.dir, 'stub-embeddings').status).toBe('missing');
     } finally {
+      stub.embed = (inputs) => inputs.map(bagOfWords);
       empty.cleanup();
+    }
+  });
+
+  it('the same model name now giving another dimension: every entry is embedded again', async () => {
+    const stale = tempDir();
+    try {
+      await DenseIndex.build(kb.entries, client(), stale.dir, 5_000);
+      stub.embed = (inputs) => inputs.map((t) => bagOfWords(t).slice(0, 64));
+      const edited = kb.entries.map((e, i) => (i === 0 ? { ...e, title: `${e.title} (modifié)` } : e));
+      const start = embedded();
+      const built = await DenseIndex.build(edited, client(), stale.dir, 5_000);
+      expect(built.index.dims).toBe(64);
+      expect(embedded() - start).toBe(kb.entries.length);
+      expect([...readEmbeddingCache(stale.dir, 'stub-embeddings').vectors.values()].every((v) => v.length === 64)).toBe(true);
+    } finally {
+      stub.embed = (inputs) => inputs.map(bagOfWords);
+      stale.cleanup();
     }
   });
 
@@ -92,5 +113,38 @@ describe('entry embeddings cache', () => {
     const text = entryText(e);
     expect(text.startsWith(`${e.title}\n${e.questions[0]}`)).toBe(true);
     expect(text).not.toContain('**');
+  });
+
+  it('a live reload embeds only the edited entry, in the background, and the new knowledge goes hybrid', async () => {
+    const knowledge = tempDir();
+    cpSync('knowledge', knowledge.dir, { recursive: true });
+    const logs = captureLogs();
+    const config = loadConfig({ LLM_BASE_URL: stub.baseURL, EMBEDDINGS_MODEL: 'stub-embeddings', LLM_CACHE_DIR: cache.dir, KNOWLEDGE_DIR: knowledge.dir });
+    const app = createApp({ config, logger: logs.logger, watch: false, databasePath: ':memory:' });
+    try {
+      await app.services.llm!.ready(app.knowledge.current());
+      const file = join(knowledge.dir, 'faq', 'ambassadeurs-ia.md');
+      writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + '\n\nUne phrase ajoutée pour le test.\n');
+      expect(app.knowledge.reload()).toEqual([]);
+      const start = embedded();
+      const kb = app.services.knowledge(); // a turn reads the knowledge: the layer starts embedding the new one
+      expect(await app.services.llm!.ready(kb)).toBe(true);
+      expect(embedded() - start).toBe(1);
+    } finally {
+      await app.close();
+      knowledge.cleanup();
+    }
+  });
+
+  it('an unwritable cache folder: the index is used all the same, and a warning says why', async () => {
+    const logs = captureLogs();
+    const config = loadConfig({ LLM_BASE_URL: stub.baseURL, EMBEDDINGS_MODEL: 'stub-embeddings', LLM_CACHE_DIR: '/dev/null/cache' });
+    const app = createApp({ config, logger: logs.logger, watch: false, databasePath: ':memory:' });
+    try {
+      expect(await app.services.llm!.ready(app.knowledge.current())).toBe(true);
+      expect(logs.lines.some((l) => l.level === 40 && String(l.msg).startsWith('cannot write the entry embeddings cache'))).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });
