@@ -25,6 +25,36 @@ const answerSchema = z.object({
     .max(MAX_SENTENCES * 3),
 });
 
+/**
+ * Sentences of an entry that say what the circular does not say (« La circulaire ne précise pas… »):
+ * the limits of the source. A rewording may not lose them: any the model left out is added, word
+ * for word, after the entry's sentences.
+ */
+const CAVEAT = /\bne (?:précise|detaille|détaille|dit|mentionne|prévoit|fixe|donne|indique|cite|parle|dresse|nomme|liste)\b|\bn['’](?:indique|aborde|évoque|impose|prévoit|est pas précisé)/i;
+
+export function caveatsOf(entry: KbEntry): string[] {
+  return plain(entry.body)
+    .split(/\n+|(?<=[.!?])\s+/)
+    .map((s) => s.replace(/^\s*[-*]\s+/, '').trim())
+    .filter((s) => s && CAVEAT.test(s));
+}
+
+/** The kept sentences with every caveat of each entry the model did not restate. */
+function withCaveats(kept: GroundedSentence[], entries: readonly KbEntry[]): GroundedSentence[] {
+  const out = [...kept];
+  for (const e of entries) {
+    for (const caveat of caveatsOf(e)) {
+      const source = new SupportSource(caveat);
+      const restated = out.some((k) => k.entryId === e.id && CAVEAT.test(k.text) && source.check(k.text, 0.6).supported);
+      if (restated) continue;
+      let at = -1;
+      out.forEach((k, i) => (k.entryId === e.id ? (at = i) : undefined));
+      out.splice(at + 1, 0, { text: caveat, entryId: e.id });
+    }
+  }
+  return out;
+}
+
 export interface GroundedSentence {
   text: string;
   entryId: string;
@@ -90,5 +120,5 @@ export function verifyGrounded(answer: string, entries: readonly KbEntry[]): Gro
   if (!kept.length || kept.length / all.length < MIN_KEPT_SHARE || !everyEntry || !long || kept.length > MAX_SENTENCES) {
     return { ok: false, reason: 'rejected', dropped };
   }
-  return { ok: true, sentences: kept, dropped };
+  return { ok: true, sentences: withCaveats(kept, entries), dropped };
 }

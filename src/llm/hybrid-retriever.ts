@@ -135,12 +135,13 @@ export class HybridRetriever extends BaseRetriever<Record<string, unknown>> {
 /**
  * The hits the charter dialog decides on: the lexical hits with their lexical confidences, the
  * entries at or above `threshold` reordered by the fused ranking and put first, the others after
- * them in lexical order. With no confident entry nothing moves, so the bot declines or hedges
- * exactly as the lexical retriever alone would; with one, the top stays confident, so it answers.
+ * them in lexical order — only when the lexical top is itself confident. Otherwise nothing moves,
+ * so the bot declines or hedges exactly as the lexical retriever alone would; and when it answers,
+ * the top stays confident, so it answers as well.
  */
 export function authoritativeOrder(lexicalHits: readonly KbHit[], fused: readonly HybridHit[], threshold: number): KbHit[] {
+  if (!lexicalHits[0] || lexicalHits[0].confidence < threshold) return [...lexicalHits];
   const confident = new Set(lexicalHits.filter((h) => h.confidence >= threshold).map((h) => h.entry.id));
-  if (confident.size === 0) return [...lexicalHits];
   const rank = new Map(fused.map((h, i) => [h.entry.id, i]));
   const first = lexicalHits.filter((h) => confident.has(h.entry.id)).sort((a, b) => (rank.get(a.entry.id) ?? 1e9) - (rank.get(b.entry.id) ?? 1e9));
   return [...first, ...lexicalHits.filter((h) => !confident.has(h.entry.id))];

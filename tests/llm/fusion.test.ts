@@ -50,6 +50,10 @@ describe('the lexical confidence stays authoritative', () => {
     const weak = [hit('A', 0.08), hit('B', 0.06)];
     expect(authoritativeOrder(weak, ['B', 'A'].map(fusedHit), 0.1)).toEqual(weak);
   });
+  it('the lexical top below the threshold: nothing moves, even if a later hit is confident (the decision stays the lexical one)', () => {
+    const mixed = [hit('A', 0.08), hit('B', 0.3)];
+    expect(authoritativeOrder(mixed, ['B', 'A'].map(fusedHit), 0.1)).toEqual(mixed);
+  });
   it('an entry found only by the embeddings never joins the hits', () => {
     const order = authoritativeOrder(lexical, ['D', 'B', 'A', 'C'].map(fusedHit), 0.1);
     expect(order.map((h) => h.entry.id)).toEqual(['B', 'A', 'C']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groundedPrompt, verifyGrounded } from '../../src/llm/grounded.js';
+import { caveatsOf, groundedPrompt, verifyGrounded } from '../../src/llm/grounded.js';
 import { cuesOf, SupportSource } from '../../src/llm/support.js';
 import { contradictsVerdict, verifyVerdict } from '../../src/llm/verdict-phrasing.js';
 import { parseRewrite } from '../../src/llm/rewrite.js';
@@ -9,6 +9,8 @@ import { assessToolQuestion } from '../../src/policy/index.js';
 const kb = loadKnowledge('knowledge');
 const ambassadors = kb.byId.get('ambassadeurs-ia')!;
 const mirai = kb.byId.get('mirai-portail')!;
+/** The limits of the ambassadors entry, always shown. */
+const CAVEAT = 'La circulaire ne précise ni le nombre d\'ambassadeurs, ni leur répartition, ni les moyens consacrés au réseau.';
 const answer = (sentences: { text: string; entry: string }[]) => JSON.stringify({ sentences });
 
 describe('grounded wording: each sentence must come from the entry it is tagged with', () => {
@@ -29,14 +31,14 @@ describe('grounded wording: each sentence must come from the entry it is tagged 
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.sentences.map((s) => s.text)).toEqual([supported.text, supported2.text, 'Les ambassadeurs IA aident à diffuser les bonnes pratiques d’usage de l’IA.']);
+    expect(result.sentences.map((s) => s.text)).toEqual([supported.text, supported2.text, 'Les ambassadeurs IA aident à diffuser les bonnes pratiques d’usage de l’IA.', CAVEAT]);
     expect(result.dropped).toBe(3);
   });
 
   it('drops a sentence that turns the entry’s polarity around with its own words', () => {
     const flipped = { text: 'La charte est autorisée à répondre clairement à votre situation sans ambassadeur IA.', entry: 'ambassadeurs-ia' };
     const r = verifyGrounded(answer([supported, supported2, flipped]), [ambassadors]);
-    expect(r.ok && r.sentences.map((s) => s.text)).toEqual([supported.text, supported2.text]);
+    expect(r.ok && r.sentences.map((s) => s.text)).toEqual([supported.text, supported2.text, CAVEAT]);
   });
 
   it('drops masks, links and markup', () => {
@@ -49,9 +51,18 @@ describe('grounded wording: each sentence must come from the entry it is tagged 
       ]),
       [ambassadors],
     );
-    expect(r.ok && r.sentences.length).toBe(2);
+    expect(r.ok && r.sentences.length).toBe(3);
     const html = verifyGrounded(answer([{ text: '<b>Le réseau d’ambassadeurs IA</b> est développé par la DTNUM.', entry: 'ambassadeurs-ia' }]), [ambassadors]);
     expect(html.ok && html.sentences[0]!.text).toBe('Le réseau d’ambassadeurs IA est développé par la DTNUM.');
+  });
+
+  it('the entry’s limits (« la circulaire ne précise pas… ») are never lost: added word for word unless restated', () => {
+    expect(caveatsOf(ambassadors)).toEqual([CAVEAT]);
+    const r = verifyGrounded(answer([supported, supported2]), [ambassadors]);
+    expect(r.ok && r.sentences.at(-1)).toEqual({ text: CAVEAT, entryId: 'ambassadeurs-ia' });
+    const restated = { text: 'La circulaire ne précise ni le nombre d’ambassadeurs ni leur répartition.', entry: 'ambassadeurs-ia' };
+    const again = verifyGrounded(answer([supported, restated]), [ambassadors]);
+    expect(again.ok && again.sentences.map((s) => s.text)).toEqual([supported.text, restated.text]);
   });
 
   it('too little survives: rejected (the lexical answer is kept)', () => {
