@@ -1,4 +1,4 @@
-import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
+import type { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { PrivacyShield } from '../privacy/shield.js';
 
@@ -67,48 +67,65 @@ export interface OpenAiClientOptions extends LlmEndpoint {
   requestTimeoutMs: number;
 }
 
-/** Chat and embeddings on an OpenAI-compatible API, behind the outgoing privacy guard. */
+interface Models {
+  chat?: ChatOpenAI;
+  /** Documents (entries at load, in the background): one retry. A question: none, the turn is waiting. */
+  embeddings?: OpenAIEmbeddings;
+  queryEmbeddings?: OpenAIEmbeddings;
+}
+
+/**
+ * Chat and embeddings on an OpenAI-compatible API, behind the outgoing privacy guard. The
+ * langchain OpenAI package is loaded on the first call only: a bot without the layer, and every
+ * one-shot command, never pays for it.
+ */
 export class OpenAiCompatibleClient implements LlmClient {
   readonly chatModel?: string;
   readonly embeddingsModel?: string;
-  private readonly chatModelClient?: ChatOpenAI;
-  /** Documents (entries at load, in the background): one retry. A question: none, the turn is waiting. */
-  private readonly embeddings?: OpenAIEmbeddings;
-  private readonly queryEmbeddings?: OpenAIEmbeddings;
+  private models?: Promise<Models>;
 
   constructor(private readonly opts: OpenAiClientOptions) {
     this.chatModel = opts.chatModel;
     this.embeddingsModel = opts.embeddingsModel;
-    // Servers without authentication still get a key: the OpenAI client refuses to start without one.
-    const apiKey = opts.apiKey ?? 'none';
-    const configuration = { baseURL: opts.baseURL };
-    if (opts.chatModel) {
-      this.chatModelClient = new ChatOpenAI({
-        model: opts.chatModel,
-        apiKey,
-        configuration,
-        temperature: 0,
-        maxRetries: 0,
-        timeout: opts.requestTimeoutMs,
-        useResponsesApi: false,
-        streaming: false,
-      });
-    }
-    if (opts.embeddingsModel) {
-      const embeddings = (maxRetries: number) =>
-        new OpenAIEmbeddings({
-          model: opts.embeddingsModel,
+  }
+
+  private load(): Promise<Models> {
+    this.models ??= import('@langchain/openai').then(({ ChatOpenAI, OpenAIEmbeddings }) => {
+      const opts = this.opts;
+      // Servers without authentication still get a key: the OpenAI client refuses to start without one.
+      const apiKey = opts.apiKey ?? 'none';
+      const configuration = { baseURL: opts.baseURL };
+      const models: Models = {};
+      if (opts.chatModel) {
+        models.chat = new ChatOpenAI({
+          model: opts.chatModel,
           apiKey,
           configuration,
-          maxRetries,
+          temperature: 0,
+          maxRetries: 0,
           timeout: opts.requestTimeoutMs,
-          batchSize: 64,
-          // Plain floats: base64 (the OpenAI client's default) is not served by every compatible server.
-          encodingFormat: 'float',
+          useResponsesApi: false,
+          streaming: false,
         });
-      this.embeddings = embeddings(1);
-      this.queryEmbeddings = embeddings(0);
-    }
+      }
+      if (opts.embeddingsModel) {
+        const embeddings = (maxRetries: number) =>
+          new OpenAIEmbeddings({
+            model: opts.embeddingsModel,
+            apiKey,
+            configuration,
+            maxRetries,
+            timeout: opts.requestTimeoutMs,
+            batchSize: 64,
+            // Plain floats: base64 (the OpenAI client's default) is not served by every compatible server.
+            encodingFormat: 'float',
+          });
+        models.embeddings = embeddings(1);
+        models.queryEmbeddings = embeddings(0);
+      }
+      return models;
+    });
+    return this.models;
   }
 
   /** The last guard: the shield over an outgoing text; masks (and reports) what it finds. */
@@ -119,19 +136,21 @@ export class OpenAiCompatibleClient implements LlmClient {
   }
 
   async chat(prompt: ChatPrompt, timeoutMs: number): Promise<string> {
-    if (!this.chatModelClient) throw new Error('LLM_MODEL is not set');
     const messages = [new SystemMessage(this.guard(prompt.system)), new HumanMessage(prompt.user.map((part) => this.guard(part)).join(''))];
+    const { chat } = await this.load();
+    if (!chat) throw new Error('LLM_MODEL is not set');
     const signal = AbortSignal.timeout(Math.max(1, timeoutMs));
-    const answer = await withDeadline(this.chatModelClient.invoke(messages, { signal, timeout: timeoutMs }), timeoutMs);
+    const answer = await withDeadline(chat.invoke(messages, { signal, timeout: timeoutMs }), timeoutMs);
     const content = answer.content;
     if (typeof content === 'string') return content;
     return content.map((part) => (typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '')).join('');
   }
 
   async embed(texts: readonly string[], timeoutMs: number): Promise<number[][]> {
-    if (!this.embeddings || !this.queryEmbeddings) throw new Error('EMBEDDINGS_MODEL is not set');
     const guarded = texts.map((t) => this.guard(t));
-    const work = guarded.length === 1 ? this.queryEmbeddings.embedQuery(guarded[0]!).then((v) => [v]) : this.embeddings.embedDocuments(guarded);
+    const { embeddings, queryEmbeddings } = await this.load();
+    if (!embeddings || !queryEmbeddings) throw new Error('EMBEDDINGS_MODEL is not set');
+    const work = guarded.length === 1 ? queryEmbeddings.embedQuery(guarded[0]!).then((v) => [v]) : embeddings.embedDocuments(guarded);
     const vectors = await withDeadline(work, timeoutMs);
     if (vectors.length !== texts.length) throw new Error(`the embeddings endpoint returned ${vectors.length} vectors for ${texts.length} texts`);
     return vectors;
