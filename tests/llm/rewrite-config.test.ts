@@ -6,6 +6,7 @@ import { ConfigError, coreSection, loadConfig } from '../../src/config.js';
 import { settingsTable } from '../../src/config-report.js';
 import type { App } from '../../src/app.js';
 import { focusedText } from '../../src/llm/hybrid-retriever.js';
+import { PrometheusMetrics } from '../../src/ops/prometheus.js';
 
 const LONG =
   'Bonjour, je travaille depuis peu en préfecture et mon service prépare une réorganisation de l’accueil. ' +
@@ -90,5 +91,17 @@ describe('configuration of the layer', () => {
     } catch (e) {
       expect((e as Error).message).not.toContain('sk-very-secret');
     }
+  });
+});
+
+describe('metrics of the layer', () => {
+  it('each step is counted by stage and outcome on /metrics', async () => {
+    const m = new PrometheusMetrics({ processMetrics: false });
+    m.llm('phrase_answer', 'timeout');
+    m.llm('phrase_answer', 'timeout');
+    m.llm('embed_query', 'ok');
+    const text = await m.render();
+    expect(text).toContain('charte_ia_llm_steps_total{stage="phrase_answer",outcome="timeout"} 2');
+    expect(text).toContain('charte_ia_llm_steps_total{stage="embed_query",outcome="ok"} 1');
   });
 });
