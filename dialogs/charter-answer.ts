@@ -4,6 +4,8 @@ import type { Choice, Reply } from '../src/types.js';
 import type { KbEntry, KbHit } from '../src/knowledge/types.js';
 import { askAmbassador, entryChoice, entrySources, sourceLine, plain } from '../src/replies.js';
 import { focusQuestion } from '../src/knowledge/focus.js';
+import { groundedReply } from '../src/llm/replies.js';
+import type { TurnBudget } from '../src/llm/layer.js';
 
 /** The « utile / pas utile » buttons of an answer, about its (first) entry. */
 function feedbackActions(entryId: string): Choice[] {
@@ -130,6 +132,12 @@ function relatedOf(entry: KbEntry, byId: Map<string, KbEntry>, hits: KbHit[]): K
   return [...listed, ...others].slice(0, 3);
 }
 
+/** With the generative layer on, the answer worded from its entries (checked), else `reply` as it is. */
+async function worded(ctx: TurnContext, budget: TurnBudget | undefined, reply: Reply, entries: KbEntry[]): Promise<Reply> {
+  const sentences = budget ? await ctx.services.llm?.phraseAnswer(ctx.text, entries, budget) : undefined;
+  return sentences ? groundedReply(reply, sentences, entries) : reply;
+}
+
 export const charterAnswerDialog: Dialog = {
   id: 'charter-answer',
   async begin(ctx: TurnContext): Promise<DialogResult> {
@@ -140,7 +148,11 @@ export const charterAnswerDialog: Dialog = {
       ctx.state.lastAnswer = `réponse de l’assistant : « ${shown.title} »`;
       return done(answerReply(shown, relatedOf(shown, kb.byId, []), 1));
     }
-    const hits = ctx.hits ?? kb.retriever.search(ctx.text, 4);
+    const llm = ctx.services.llm;
+    const budget = llm?.budget();
+    let hits = ctx.hits ?? kb.retriever.search(ctx.text, 4);
+    // Hybrid order among the entries the lexical retriever is confident about; its confidences decide.
+    if (llm && budget) hits = await llm.retrieve(kb, ctx.text, hits, budget);
     const top = hits[0];
     let chosen = selectAnswer(hits, kb.threshold, focusQuestion(ctx.text).broad);
     // A passage is offered with a caveat only to a question of the domain (IA, charte, MIRAI…):
@@ -155,14 +167,14 @@ export const charterAnswerDialog: Dialog = {
     ctx.state.lastEntryId = first.id;
     ctx.state.lastAnswer = `réponse de l’assistant : ${chosen.entries.map((e) => `« ${e.title} »`).join(' et ')}`;
     const rest = hits.filter((h) => !chosen.entries.includes(h.entry));
-    if (chosen.mode === 'single') return done(answerReply(first, relatedOf(first, kb.byId, rest), top.confidence));
+    if (chosen.mode === 'single') return done(await worded(ctx, budget, answerReply(first, relatedOf(first, kb.byId, rest), top.confidence), chosen.entries));
     if (chosen.mode === 'hedged') {
       ctx.state.lastAnswer = `passage le plus proche proposé par l’assistant, sans certitude : « ${first.title} »`;
       if (ctx.message.channel !== 'cli') await ctx.services.stores.unanswered.add(ctx.text, top.confidence, ctx.services.now());
       return done(hedgedReply(first, relatedOf(first, kb.byId, rest), top.confidence));
     }
     const related = relatedOf(first, kb.byId, rest).filter((e) => !chosen.entries.includes(e));
-    return done(multiReply(chosen.entries, related, top.confidence, chosen.mode));
+    return done(await worded(ctx, budget, multiReply(chosen.entries, related, top.confidence, chosen.mode), chosen.entries));
   },
   async continue(): Promise<DialogResult> {
     return { handled: false };

@@ -39,8 +39,9 @@ function fieldChoices(field: Field): Choice[] {
   return list.map((c) => ({ label: c.label, value: c.label, action: { type: ANSWER_ACTION, value: c.value, data: { field } } }));
 }
 
-export function verdictReply(a: Assessment): Reply {
-  const r = renderAssessment(a);
+/** The verdict card; `explanation` (the generative layer's checked wording) replaces the engine's reasons, nothing else. */
+export function verdictReply(a: Assessment, explanation?: string): Reply {
+  const r = renderAssessment(explanation ? { ...a, reasons: [explanation] } : a);
   const offerHuman = a.verdict === 'not_allowed' || a.escalate === true;
   return {
     text: r.text,
@@ -57,7 +58,7 @@ export function verdictReply(a: Assessment): Reply {
       ],
       fallbackText: `${r.title}\n\n${plain(r.text)}`,
     },
-    meta: { intent: 'tool_check', verdict: a.verdict, tier: a.tier, sources: a.sources, escalate: offerHuman, data: [...a.data] },
+    meta: { intent: 'tool_check', verdict: a.verdict, tier: a.tier, sources: a.sources, escalate: offerHuman, data: [...a.data], ...(explanation ? { generated: true } : {}) },
   };
 }
 
@@ -76,13 +77,15 @@ function assess(ctx: TurnContext, s: Pick<ToolCheckState, 'question' | 'piiTypes
 }
 
 /** Either the final verdict, or the next missing precision to ask. */
-function next(ctx: TurnContext, s: ToolCheckState, first: boolean): DialogResult {
+async function next(ctx: TurnContext, s: ToolCheckState, first: boolean): Promise<DialogResult> {
   const a = assess(ctx, s);
   const missing = a.verdict === 'needs_more_info' ? a.missing.find((f) => (f === 'tool' ? !s.answers.tier : !s.answers.data)) : undefined;
   if (!missing) {
     ctx.state.lastAnswer = `verdict de l’assistant : ${renderAssessment(a).title}`;
     ctx.state.lastToolCheck = { question: s.question.slice(-MAX_FOLLOW_UP_CHARS), at: ctx.services.now() };
-    return done(verdictReply(a));
+    const llm = ctx.services.llm;
+    const explanation = llm ? await llm.phraseVerdict(s.question, a, llm.budget()) : undefined;
+    return done(verdictReply(a, explanation));
   }
   const asking = missing as Field;
   return waitFor({ ...s, asking, retries: first || asking !== s.asking ? 0 : s.retries }, questionReply(a, asking, first || asking !== s.asking));

@@ -32,6 +32,8 @@ import { TurnGate } from './ops/turn-gate.js';
 import { activeEscalations, MeteredKnowledge, meteredTickets } from './ops/metered.js';
 import type { HttpMount } from './ops/http-server.js';
 import type { IncomingMessage } from './types.js';
+import { createLlmLayer } from './llm/index.js';
+import type { LlmClient } from './llm/client.js';
 
 export function defaultDialogs(): DialogRegistry {
   return {
@@ -81,6 +83,8 @@ export interface AppOptions {
    * `charte-ia start` does; off for one-shot commands, transcripts and tests.
    */
   enforceLimits?: boolean;
+  /** The generative layer's model client (tests); by default the OpenAI-compatible one of LLM_BASE_URL. */
+  llmClient?: LlmClient;
 }
 
 export interface App {
@@ -146,16 +150,26 @@ export function createApp(opts: AppOptions = {}): App {
     },
   });
   if (opts.watch ?? config.KNOWLEDGE_WATCH) knowledge.watch({ ignore: [draftsDir] });
+  const llm = createLlmLayer(config, { logger, metrics, shield: () => knowledge.current().shield, ...(opts.llmClient ? { client: opts.llmClient } : {}) });
+  // The entry embeddings are computed in the background, at start and after each reload (see the
+  // turn below): lexical retrieval until then.
+  llm?.warm(knowledge.current());
   // One snapshot per turn: a reload during a turn's awaits never mixes old and new knowledge in one reply.
   const turnKnowledge = new AsyncLocalStorage<KnowledgeSnapshot>();
-  const services: BotServices = { config, logger, knowledge: () => turnKnowledge.getStore() ?? knowledge.current(), now, stores, escalation, faqDrafts };
+  const services: BotServices = { config, logger, knowledge: () => turnKnowledge.getStore() ?? knowledge.current(), now, stores, escalation, faqDrafts, ...(llm ? { llm } : {}) };
   const core = new Bot(services, stores.conversations, defaultDialogs());
   // Ambassadors' ticket commands and buttons are their work, not a flood: never rate-limited.
   const ticketCommand = (m: IncomingMessage) =>
     ((m.action?.type.startsWith('ticket.') || typeof parseAmbassadorCommand(m.text ?? '') === 'object') && !!escalation.ambassadorFor(m.channel, m.user.id)) ||
     (typeof parseFaqAdminCommand(m.text ?? '') === 'object' && admins.isAdmin(m.channel, m.user.id));
   const bot = new TurnGate({
-    bot: { handle: (m: IncomingMessage) => turnKnowledge.run(knowledge.current(), () => core.handle(m)) },
+    bot: {
+      handle: (m: IncomingMessage) => {
+        const kb = knowledge.current();
+        llm?.warm(kb);
+        return turnKnowledge.run(kb, () => core.handle(m));
+      },
+    },
     metrics,
     logger,
     limits: opts.enforceLimits

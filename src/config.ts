@@ -39,6 +39,18 @@ export const envField = {
   text() {
     return z.string().min(1, 'must not be empty');
   },
+  /** An absolute http(s) URL, without credentials in it. */
+  httpUrl() {
+    const form = 'must be an http:// or https:// URL without user or password';
+    return z.string().refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+      } catch {
+        return false;
+      }
+    }, form);
+  },
 };
 
 /**
@@ -74,7 +86,22 @@ export const envSchema = z.object({
   RATE_LIMIT_MESSAGES: envField.int(0, 10_000).default('10'),
   RATE_LIMIT_WINDOW_SECONDS: envField.int(1, 86_400).default('60'),
   SHUTDOWN_GRACE_SECONDS: envField.int(1, 300).default('8'),
+  // ── optional generative layer on an OpenAI-compatible API (src/llm/); off when LLM_BASE_URL is unset ──
+  LLM_BASE_URL: envField.httpUrl().optional(),
+  LLM_API_KEY: envField.text().optional(),
+  /** Chat model: query rewriting and grounded wording; unset: neither. */
+  LLM_MODEL: envField.text().optional(),
+  /** Embeddings model: hybrid retrieval; unset: lexical retrieval only. */
+  EMBEDDINGS_MODEL: envField.text().optional(),
+  /** Most time the layer may add to one turn, all its calls together; past it, the lexical answer. */
+  LLM_TIMEOUT_MS: envField.int(100, 60_000).default('4000'),
+  /** Questions longer than this (characters) are rewritten into one search question. */
+  LLM_REWRITE_MIN_CHARS: envField.int(50, 100_000).default('280'),
+  LLM_CACHE_DIR: envField.text().default('./data/llm-cache'),
 });
+
+/** Variables of the core section never printed (errors, `config check`). */
+export const CORE_SECRETS: readonly string[] = ['LLM_API_KEY'];
 
 export type AppConfig = z.infer<typeof envSchema>;
 
@@ -131,7 +158,7 @@ export interface ConfigSection<T = unknown> {
   load(env: Env): T;
 }
 
-export const coreSection: ConfigSection<AppConfig> = { name: 'core', schema: envSchema, secrets: [], load: (env) => loadConfig(env) };
+export const coreSection: ConfigSection<AppConfig> = { name: 'core', schema: envSchema, secrets: CORE_SECRETS, load: (env) => loadConfig(env) };
 
 /** Loads every section; throws one ConfigError with the problems of all of them. */
 export function checkSections(sections: readonly ConfigSection[], env: Env): Map<string, unknown> {
@@ -151,5 +178,19 @@ export function checkSections(sections: readonly ConfigSection[], env: Env): Map
 
 /** Reads the core configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env): AppConfig {
-  return parseEnvSection(envSchema, env);
+  const config = parseEnvSection(envSchema, env, CORE_SECRETS);
+  const problems = llmProblems(config);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** The generative layer's variables go together: an endpoint needs a model, a model needs an endpoint. */
+function llmProblems(c: AppConfig): string[] {
+  const models = c.LLM_MODEL !== undefined || c.EMBEDDINGS_MODEL !== undefined;
+  if (c.LLM_BASE_URL && !models) return ['LLM_BASE_URL is set but neither LLM_MODEL nor EMBEDDINGS_MODEL: set the model(s) the endpoint serves, or unset LLM_BASE_URL'];
+  if (!c.LLM_BASE_URL && (models || c.LLM_API_KEY)) {
+    const set = ['LLM_MODEL', 'EMBEDDINGS_MODEL', 'LLM_API_KEY'].filter((k) => c[k as keyof AppConfig] !== undefined).join(', ');
+    return [`${set} set without LLM_BASE_URL: set the OpenAI-compatible endpoint (e.g. https://…/v1), or unset them`];
+  }
+  return [];
 }

@@ -19,6 +19,11 @@ export interface TurnObservation {
   seconds: number;
 }
 
+/** Steps of the optional generative layer (src/llm/). */
+export type LlmStage = 'embed_entries' | 'embed_query' | 'rewrite' | 'phrase_answer' | 'phrase_verdict' | 'outgoing';
+/** How a step ended: `ok`, or why its result was not used (the lexical path answered instead). */
+export type LlmOutcome = 'ok' | 'timeout' | 'error' | 'invalid' | 'empty' | 'rejected' | 'masked';
+
 /** Values read each time the metrics are collected. */
 export interface MetricSources {
   knowledgeEntries(): number;
@@ -36,6 +41,8 @@ export interface Metrics {
   knowledgeReload(ok: boolean): void;
   /** An outgoing message refused because its channel's queue was full (`kind`: reply, proactive, notice). */
   outgoingDropped(channel: string, kind: string): void;
+  /** One step of the generative layer; `masked`: the outgoing guard had to mask text (a bug upstream). */
+  llm?(stage: LlmStage, outcome: LlmOutcome): void;
   /** Registers (or replaces) sources of values read at collection time. */
   observe(sources: Partial<MetricSources>): void;
 }

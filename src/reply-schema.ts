@@ -50,6 +50,7 @@ const metaSchema = z
     data: z.array(z.string().max(60)).optional(),
     ticket: z.number().int().positive().optional(),
     hedged: z.boolean().optional(),
+    generated: z.boolean().optional(),
   })
   .strict();
 

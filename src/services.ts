@@ -4,6 +4,7 @@ import type { KnowledgeSnapshot } from './knowledge/snapshot.js';
 import type { Stores } from './store/escalation-types.js';
 import type { EscalationService } from './escalation/service.js';
 import type { FaqDrafts } from './kb-drafts/service.js';
+import type { LlmLayer } from './llm/layer.js';
 
 /** What dialogs may use. Built once at start-up; knowledge is read per turn so live reloads apply. */
 export interface BotServices {
@@ -16,4 +17,6 @@ export interface BotServices {
   escalation: EscalationService;
   /** FAQ drafts and the DTNUM admins' commands (absent in tests that do not need them). */
   faqDrafts?: FaqDrafts;
+  /** The optional generative layer (LLM_BASE_URL set); absent, the dialogs answer from the knowledge alone. */
+  llm?: LlmLayer;
 }

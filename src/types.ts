@@ -110,6 +110,8 @@ export interface ReplyMeta {
   ticket?: number;
   /** A charter answer given with a caveat: the closest passage, below the confidence threshold. */
   hedged?: boolean;
+  /** The wording was phrased by the optional generative layer (src/llm/), checked against the entries or the verdict. */
+  generated?: boolean;
 }
 
 /** The single outgoing message type. Adapters render it; the core never builds platform markup. */

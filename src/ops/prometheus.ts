@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { EscalationEvent, Metrics, MetricSources, RefusalReason, TurnObservation } from '../metrics.js';
+import type { EscalationEvent, LlmOutcome, LlmStage, Metrics, MetricSources, RefusalReason, TurnObservation } from '../metrics.js';
 
 /**
  * The core's metrics in Prometheus text format (prom-client), on a registry of its own (several
@@ -17,6 +17,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly reloads: Counter;
   private readonly reloadFailures: Counter;
   private readonly drops: Counter<'channel' | 'kind'>;
+  private readonly llmSteps: Counter<'stage' | 'outcome'>;
 
   constructor(opts: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -85,6 +86,12 @@ export class PrometheusMetrics implements Metrics {
       labelNames: ['channel', 'kind'],
       registers,
     });
+    this.llmSteps = new Counter({
+      name: 'charte_ia_llm_steps_total',
+      help: 'Steps of the optional generative layer, by stage and outcome (ok, or why the lexical answer was kept: timeout, error, invalid, empty, rejected)',
+      labelNames: ['stage', 'outcome'],
+      registers,
+    });
     if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -117,6 +124,10 @@ export class PrometheusMetrics implements Metrics {
 
   outgoingDropped(channel: string, kind: string): void {
     this.drops.inc({ channel, kind });
+  }
+
+  llm(stage: LlmStage, outcome: LlmOutcome): void {
+    this.llmSteps.inc({ stage, outcome });
   }
 
   observe(sources: Partial<MetricSources>): void {

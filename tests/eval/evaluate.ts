@@ -1,7 +1,8 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Env } from '../../src/config.js';
+import { NO_METRICS, type Metrics } from '../../src/metrics.js';
 import { silentLogger } from '../../src/logger.js';
 import { askOne, type AskResult } from '../../src/ask.js';
 import { stockBm25Search } from '../../src/knowledge/stock-bm25.js';
@@ -66,6 +67,8 @@ export interface FullReport {
     holdout: HoldoutReport;
   };
   thresholds: ThresholdRow[];
+  /** With `llm`: what the generative layer did (ok, or why the lexical answer was kept). */
+  llmSteps?: LlmSteps;
 }
 
 export interface HoldoutReport {
@@ -91,9 +94,24 @@ export const DEV_SETS = [
   { name: 'dev-2', file: join(EVAL_DIR, 'dev-2.jsonl') },
 ];
 
-function newApp(threshold?: number): App {
-  const env = threshold === undefined ? {} : { CONFIDENCE_THRESHOLD: String(threshold) };
-  return createApp({ config: loadConfig(env), logger: silentLogger(), watch: false, databasePath: ':memory:' });
+/** The variables of the generative layer, read from the environment for `--llm`. */
+export const LLM_VARS = ['LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'EMBEDDINGS_MODEL', 'LLM_TIMEOUT_MS', 'LLM_REWRITE_MIN_CHARS', 'LLM_CACHE_DIR'] as const;
+
+/** Steps of the generative layer during a run: stage → outcome → count. */
+export type LlmSteps = Record<string, Record<string, number>>;
+
+function newApp(threshold?: number, llm?: { env: Env; steps: LlmSteps }): App {
+  const env: Env = { ...(threshold === undefined ? {} : { CONFIDENCE_THRESHOLD: String(threshold) }), ...(llm?.env ?? {}) };
+  const metrics: Metrics | undefined = llm
+    ? {
+        ...NO_METRICS,
+        llm(stage, outcome) {
+          const row = (llm.steps[stage] ??= {});
+          row[outcome] = (row[outcome] ?? 0) + 1;
+        },
+      }
+    : undefined;
+  return createApp({ config: loadConfig(env), logger: silentLogger(), watch: false, databasePath: ':memory:', ...(metrics ? { metrics } : {}) });
 }
 
 async function askAll(app: App, items: readonly { id: string; q: string }[]): Promise<AskResult[]> {
@@ -156,8 +174,13 @@ async function scoreHoldout(app: App, parts: ReturnType<typeof splitHoldout>): P
 }
 
 /** Runs the dev sets, our own sets and the threshold sweep through the real bot (the `ask` interface). */
-export async function evaluate(opts: { sets?: { name: string; file: string }[]; piiFile?: string; thresholds?: number[] } = {}): Promise<FullReport> {
-  const app = newApp();
+export async function evaluate(
+  opts: { sets?: { name: string; file: string }[]; piiFile?: string; thresholds?: number[]; llm?: Env } = {},
+): Promise<FullReport> {
+  const llm = opts.llm ? { env: opts.llm, steps: {} as LlmSteps } : undefined;
+  const app = newApp(undefined, llm);
+  // With the layer: wait for the entry embeddings (built in the background) so that every question is scored hybrid.
+  if (app.services.llm) await app.services.llm.ready(app.knowledge.current());
   try {
     const sets: SetReport[] = [];
     for (const { name, file } of opts.sets ?? DEV_SETS) {
@@ -209,7 +232,7 @@ export async function evaluate(opts: { sets?: { name: string; file: string }[]; 
         await swept.close();
       }
     }
-    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope, set3, holdout }, thresholds };
+    return { dev: sets[0]!.report, sets, pii, own: { paraphrases, unanswerable, outOfScope, set3, holdout }, thresholds, ...(llm ? { llmSteps: llm.steps } : {}) };
   } finally {
     await app.close();
   }

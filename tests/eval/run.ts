@@ -3,8 +3,14 @@
  * prints the precision/recall trade-off of the confidence threshold, then the misses.
  * `npm run eval -- --misses=dev-2` limits the misses printed to one set (`own`, `set-3`, `holdout`, or
  * `none` for none; the holdout's misses are never printed by default).
+ * `npm run eval -- --llm` scores with the optional generative layer on (hybrid retrieval, rewriting,
+ * grounded wording), on the endpoint of LLM_BASE_URL / LLM_MODEL / EMBEDDINGS_MODEL (environment or
+ * `.env`); without LLM_BASE_URL it says so and exits with code 2, scoring nothing. The threshold
+ * sweep is lexical (the layer never changes whether the bot declines), so it is skipped.
  */
-import { evaluate, type HoldoutReport, type SetReport } from './evaluate.js';
+import { evaluate, LLM_VARS, type HoldoutReport, type SetReport } from './evaluate.js';
+import { applyEnvFile } from '../../src/env-file.js';
+import { presentEnv } from '../../src/config.js';
 import { pct, type EvalReport, type Miss, type Ratio } from './scoring.js';
 
 const fmt = (r: Ratio) => `${(pct(r) * 100).toFixed(1).padStart(5)} % ${`(${r.ok}/${r.total})`.padEnd(9)}`;
@@ -16,8 +22,20 @@ function printMisses(title: string, misses: Miss[]): void {
   for (const m of misses) console.log(`    - ${m.id} « ${m.q.slice(0, 110)} » → ${m.detail}`);
 }
 
+const withLlm = process.argv.includes('--llm');
+let llmEnv: Record<string, string> | undefined;
+if (withLlm) {
+  applyEnvFile(process.env);
+  llmEnv = presentEnv(LLM_VARS, process.env);
+  if (!llmEnv.LLM_BASE_URL) {
+    console.error('--llm: LLM_BASE_URL is not set (environment or .env), so there is no endpoint to score the generative layer with; nothing scored.');
+    console.error('Set LLM_BASE_URL and LLM_MODEL and/or EMBEDDINGS_MODEL (see README, « Optional generative answers »), or run `npm run eval` without --llm.');
+    process.exit(2);
+  }
+}
+
 const started = performance.now();
-const { sets, pii, own, thresholds } = await evaluate();
+const { sets, pii, own, thresholds, llmSteps } = await evaluate(llmEnv ? { llm: llmEnv, thresholds: [] } : {});
 
 const metrics: [string, (r: EvalReport, s: SetReport) => string][] = [
   ['Intent accuracy', (r) => fmt(r.intent)],
@@ -31,7 +49,7 @@ const metrics: [string, (r: EvalReport, s: SetReport) => string][] = [
   ['Retrieval only: charte-ia retriever', (_, s) => fmt(s.retrieval.ours)],
   ['Retrieval only: langchain stock BM25', (_, s) => fmt(s.retrieval.stock)],
 ];
-console.log('charte-ia-bot — evaluation\n');
+console.log(`charte-ia-bot — evaluation${llmEnv ? ` with the generative layer (chat: ${llmEnv.LLM_MODEL ?? 'none'}, embeddings: ${llmEnv.EMBEDDINGS_MODEL ?? 'none'})` : ''}\n`);
 console.log(`  ${''.padEnd(38)} ${sets.map((s) => s.name.padEnd(18)).join(' ')}`);
 for (const [label, get] of metrics) console.log(`  ${label.padEnd(38)} ${sets.map((s) => get(s.report, s).padEnd(18)).join(' ')}`);
 console.log('  (retrieval only: the top entry alone holds every required fact)');
@@ -54,15 +72,25 @@ function printHoldout(title: string, h: HoldoutReport): void {
 printHoldout('Set 3 (own/holdout-3.jsonl, the previous holdout, studied since)', own.set3);
 printHoldout('Last holdout (own/holdout-4.jsonl: scores only, misses not studied)', own.holdout);
 
-console.log('\n  Confidence threshold trade-off (all sets; answerable = charter questions with facts to find):');
-console.log('    threshold | answerable: correct (hedged)   wrong      declined   | unanswerable/out-of-scope: declined (hedged)   answered');
-for (const r of thresholds) {
-  const n = r.correct + r.wrong + r.declined;
-  const m = r.rejected + r.answered;
-  const p = (x: number, t: number) => `${String(x).padStart(4)} (${((x / Math.max(1, t)) * 100).toFixed(0).padStart(3)} %)`;
-  console.log(`    ${r.threshold.toFixed(2).padStart(9)} | ${p(r.correct, n)} ${String(r.correctHedged).padStart(4)}  ${p(r.wrong, n)} ${p(r.declined, n)} | ${p(r.rejected, m)} ${String(r.rejectedHedged).padStart(4)}  ${p(r.answered, m)}`);
+if (llmSteps) {
+  console.log('\n  Generative layer steps (ok, or why the lexical path answered):');
+  for (const [stage, outcomes] of Object.entries(llmSteps)) {
+    console.log(`    ${stage.padEnd(16)} ${Object.entries(outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  }
+  console.log('\n  (threshold sweep skipped with --llm: the layer never changes whether the bot declines; run without --llm for it)');
 }
-console.log('    (hedged: the closest passage shown with « je ne suis pas certain » and the offer of an ambassador)');
+
+if (thresholds.length) {
+  console.log('\n  Confidence threshold trade-off (all sets; answerable = charter questions with facts to find):');
+  console.log('    threshold | answerable: correct (hedged)   wrong      declined   | unanswerable/out-of-scope: declined (hedged)   answered');
+  for (const r of thresholds) {
+    const n = r.correct + r.wrong + r.declined;
+    const m = r.rejected + r.answered;
+    const p = (x: number, t: number) => `${String(x).padStart(4)} (${((x / Math.max(1, t)) * 100).toFixed(0).padStart(3)} %)`;
+    console.log(`    ${r.threshold.toFixed(2).padStart(9)} | ${p(r.correct, n)} ${String(r.correctHedged).padStart(4)}  ${p(r.wrong, n)} ${p(r.declined, n)} | ${p(r.rejected, m)} ${String(r.rejectedHedged).padStart(4)}  ${p(r.answered, m)}`);
+  }
+  console.log('    (hedged: the closest passage shown with « je ne suis pas certain » and the offer of an ambassador)');
+}
 
 if (arg !== 'none') {
   console.log('\nMisses');
