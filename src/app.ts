@@ -5,6 +5,7 @@ import type { LiveKnowledge } from './knowledge/snapshot.js';
 import { Bot, type DialogRegistry } from './bot.js';
 import type { Stores } from './store/escalation-types.js';
 import { openSqliteStores } from './store/sqlite/index.js';
+import { openStores } from './store/open.js';
 import type { BotServices } from './services.js';
 import { ChannelRouter } from './channels.js';
 import { EscalationService } from './escalation/service.js';
@@ -45,8 +46,10 @@ export function defaultDialogs(): DialogRegistry {
 export interface AppOptions {
   config?: AppConfig;
   logger?: Logger;
-  /** Stores to use (tests share one); otherwise SQLite at `databasePath` / DATABASE_PATH. */
+  /** Stores to use (tests share one); otherwise SQLite at `databasePath` / DATABASE_PATH (openApp: DATABASE_URL too). */
   stores?: Stores;
+  /** Close `stores` with the app (openApp opened them for it). */
+  ownStores?: boolean;
   /** Overrides DATABASE_PATH (":memory:" for one-shot commands and tests). */
   databasePath?: string;
   /** Overrides AMBASSADORS_FILE. */
@@ -91,6 +94,9 @@ export function createApp(opts: AppOptions = {}): App {
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const metrics = opts.metrics ?? NO_METRICS;
   const knowledge = new MeteredKnowledge(opts.knowledgeDir ?? config.KNOWLEDGE_DIR, logger, metrics, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
+  if (!opts.stores && opts.databasePath === undefined && config.DATABASE_URL !== undefined) {
+    throw new Error('DATABASE_URL is set: PostgreSQL stores open asynchronously, use openApp() instead of createApp()');
+  }
   const opened = opts.stores ?? openSqliteStores(opts.databasePath ?? config.DATABASE_PATH, { logger });
   const stores: Stores = opts.metrics ? { ...opened, tickets: meteredTickets(opened.tickets, metrics), close: () => opened.close() } : opened;
   metrics.observe({ knowledgeEntries: () => knowledge.current().entries.length, activeEscalations: () => activeEscalations(opened.tickets) });
@@ -145,7 +151,25 @@ export function createApp(opts: AppOptions = {}): App {
     async close() {
       for (const t of timers) clearInterval(t);
       knowledge.close();
-      if (!opts.stores) await stores.close();
+      if (!opts.stores || opts.ownStores) await stores.close();
     },
   };
+}
+
+/**
+ * createApp with the stores the configuration selects (src/store/open.ts): PostgreSQL when
+ * DATABASE_URL is set, SQLite otherwise. The app closes them. Throws StoreConnectionError when the
+ * database cannot be reached.
+ */
+export async function openApp(opts: AppOptions = {}): Promise<App> {
+  if (opts.stores) return createApp(opts);
+  const config = opts.config ?? loadConfig();
+  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const stores = await openStores(config, { logger, databasePath: opts.databasePath });
+  try {
+    return createApp({ ...opts, config, logger, stores, ownStores: true });
+  } catch (e) {
+    await stores.close();
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createApp, type App } from './app.js';
+import { openApp, type App } from './app.js';
 import { loadConfig, ConfigError } from './config.js';
 import { applyEnvFile, type AppliedEnvFile } from './env-file.js';
 import { settingsTable, unknownNames } from './config-report.js';
@@ -15,6 +15,9 @@ import { loadPrivacyShield } from './privacy/shield.js';
 import { CONFIG_SECTIONS, loadSettings, startService, TOOL_VARIABLES, type Service } from './launcher.js';
 import { runUntilSignal, SignalLatch } from './ops/shutdown.js';
 import { draftsReport, unansweredReport } from './kb-reports.js';
+import { openStores } from './store/open.js';
+import { PgSchemaVersionError, StoreConnectionError } from './store/postgres/index.js';
+import { SchemaVersionError } from './store/sqlite/index.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
 
@@ -36,16 +39,17 @@ Options:
                      a variable set in the environment wins over the file
   --knowledge DIR    knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)
   --directory FILE   ambassador directory (default: AMBASSADORS_FILE or knowledge/ambassadors.yaml)
-  --database FILE    SQLite file (default: DATABASE_PATH; transcripts and ask use a throw-away one)
+  --database FILE    SQLite file, wins over DATABASE_URL (default: DATABASE_URL, else DATABASE_PATH;
+                     transcripts and ask use a throw-away one)
   --help             this help
 `;
 
 type Io = { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
-function quietApp(values: Record<string, unknown>, level: string, databasePath?: string): App {
+function quietApp(values: Record<string, unknown>, level: string, databasePath?: string): Promise<App> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL ?? level, format: config.LOG_FORMAT });
-  return createApp({
+  return openApp({
     config,
     logger,
     knowledgeDir: values.knowledge as string | undefined,
@@ -57,7 +61,7 @@ function quietApp(values: Record<string, unknown>, level: string, databasePath?:
 
 async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
   // A transcript replay uses a throw-away database unless --database names one.
-  const app = quietApp(values, values.transcript ? 'error' : 'warn', values.transcript ? ':memory:' : undefined);
+  const app = await quietApp(values, values.transcript ? 'error' : 'warn', values.transcript ? ':memory:' : undefined);
   try {
     if (values.transcript) {
       const adapter = new TranscriptAdapter(
@@ -80,7 +84,7 @@ async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
 }
 
 async function ask(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
-  const app = quietApp(values, 'error', ':memory:');
+  const app = await quietApp(values, 'error', ':memory:');
   try {
     if (values.jsonl) {
       await askJsonl(app.bot, io.stdin, (l) => io.stdout.write(`${l}\n`));
@@ -147,7 +151,7 @@ async function start(values: Record<string, unknown>, envFile: AppliedEnvFile): 
       logger,
       console: interactive,
       createApp: (extra) =>
-        createApp({
+        openApp({
           ...extra,
           knowledgeDir: values.knowledge as string | undefined,
           directoryFile: values.directory as string | undefined,
@@ -229,13 +233,13 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     }
     case 'kb': {
       if (rest[0] === 'check') return kbCheck(values, io);
-      const database = (values.database as string | undefined) ?? loadConfig().DATABASE_PATH;
-      if (rest[0] === 'drafts') {
-        io.stdout.write(await draftsReport(database, new Date().toISOString().slice(0, 10)));
-        return 0;
-      }
-      if (rest[0] === 'unanswered') {
-        io.stdout.write(await unansweredReport(database));
+      if (rest[0] === 'drafts' || rest[0] === 'unanswered') {
+        const stores = await openStores(loadConfig(), { databasePath: values.database as string | undefined });
+        try {
+          io.stdout.write(rest[0] === 'drafts' ? await draftsReport(stores, new Date().toISOString().slice(0, 10)) : await unansweredReport(stores));
+        } finally {
+          await stores.close();
+        }
         return 0;
       }
       io.stderr.write('kb: unknown sub-command (try "charte-ia kb check", "kb drafts" or "kb unanswered")\n');
@@ -254,6 +258,13 @@ export async function run(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError || e instanceof KnowledgeError) {
       process.stderr.write(`${e.message}\n`);
+      process.exitCode = 78;
+    } else if (e instanceof StoreConnectionError) {
+      // The database is down or misnamed: an operator problem, not a crash (EX_UNAVAILABLE).
+      process.stderr.write(`charte-ia: ${e.message}\n`);
+      process.exitCode = 69;
+    } else if (e instanceof SchemaVersionError || e instanceof PgSchemaVersionError) {
+      process.stderr.write(`charte-ia: ${e.message}\n`);
       process.exitCode = 78;
     } else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);

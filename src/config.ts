@@ -38,6 +38,18 @@ export const envField = {
   text() {
     return z.string().min(1, 'must not be empty');
   },
+  /** postgres://user[:password]@host[:port]/database (postgresql:// too). */
+  postgresUrl() {
+    const form = 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database';
+    return z.string().refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' && u.pathname.length > 1;
+      } catch {
+        return false;
+      }
+    }, form);
+  },
 };
 
 /**
@@ -54,6 +66,11 @@ export const envSchema = z.object({
   KNOWLEDGE_WATCH: envField.bool().default('true'),
   AMBASSADORS_FILE: envField.text().optional(),
   DATABASE_PATH: envField.text().default('./data/charte-ia.db'),
+  /** Set: PostgreSQL (several replicas may share it); unset: SQLite at DATABASE_PATH. */
+  DATABASE_URL: envField.postgresUrl().optional(),
+  DATABASE_POOL_MAX: envField.int(1, 1_000).default('10'),
+  /** PostgreSQL schema holding the tables (created when missing); default: the user's search_path (public). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier: letters, digits and _, at most 63').optional(),
   ESCALATION_REMINDER_MINUTES: envField.int(1, 10_080).default('60'),
   ESCALATION_HANDOVER_MINUTES: envField.int(1, 43_200).default('240'),
   RETENTION_DAYS: envField.int(1, 3_650).default('90'),
@@ -125,7 +142,10 @@ export interface ConfigSection<T = unknown> {
   load(env: Env): T;
 }
 
-export const coreSection: ConfigSection<AppConfig> = { name: 'core', schema: envSchema, secrets: [], load: (env) => loadConfig(env) };
+/** DATABASE_URL may carry a password: never shown. */
+export const CORE_SECRETS = ['DATABASE_URL'] as const;
+
+export const coreSection: ConfigSection<AppConfig> = { name: 'core', schema: envSchema, secrets: CORE_SECRETS, load: (env) => loadConfig(env) };
 
 /** Loads every section; throws one ConfigError with the problems of all of them. */
 export function checkSections(sections: readonly ConfigSection[], env: Env): Map<string, unknown> {
@@ -145,5 +165,5 @@ export function checkSections(sections: readonly ConfigSection[], env: Env): Map
 
 /** Reads the core configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env): AppConfig {
-  return parseEnvSection(envSchema, env);
+  return parseEnvSection(envSchema, env, CORE_SECRETS);
 }

@@ -21,7 +21,7 @@ export interface PgOptions {
   /** Connection timeout in ms (default 5000). */
   connectTimeoutMs?: number;
   logger?: Logger;
-  /** Names the pool in PostgreSQL's pg_stat_activity (default charte-ia). */
+  /** Names the pool in PostgreSQL's pg_stat_activity (default: the URL's application_name, else charte-ia). */
   applicationName?: string;
 }
 
@@ -50,6 +50,15 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** `?application_name=` of the URL, which the pool would otherwise override. */
+function applicationNameOf(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get('application_name') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** What runs a query: the pool, or one connection inside a transaction. */
@@ -74,7 +83,7 @@ export class PgDatabase {
       max: opts.poolMax ?? 10,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
-      application_name: opts.applicationName ?? 'charte-ia',
+      application_name: opts.applicationName ?? applicationNameOf(opts.url) ?? 'charte-ia',
       types,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
