@@ -96,7 +96,7 @@ export async function pgRaw<T>(url: string, schema: string | undefined, work: (c
   }
 }
 
-export function postgresBackend(url: string = TEST_DATABASE_URL): StoreBackend {
+export function postgresBackend(url: string = TEST_DATABASE_URL, poolMax = 4): StoreBackend {
   return {
     engine: 'postgres',
     versions: PG_MIGRATIONS.map((m) => m.version),
@@ -104,7 +104,7 @@ export function postgresBackend(url: string = TEST_DATABASE_URL): StoreBackend {
       const schema = uniqueSchema();
       return {
         spec: { engine: 'postgres', url, schema },
-        open: () => openPostgresStores({ url, schema, poolMax: 4 }),
+        open: () => openPostgresStores({ url, schema, poolMax }),
         exec: (sql) => pgRaw(url, schema, async (c) => void (await c.query(sql))),
         rows: (sql) => pgRaw(url, schema, async (c) => (await c.query(sql)).rows as Record<string, unknown>[]),
         dispose: () => pgRaw(url, undefined, async (c) => void (await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))),
