@@ -23,6 +23,7 @@ import { TurnGate } from './ops/turn-gate.js';
 import { activeEscalations, MeteredKnowledge, meteredTickets } from './ops/metered.js';
 import type { HttpMount } from './ops/http-server.js';
 import type { IncomingMessage } from './types.js';
+import { Lease } from './ops/lease.js';
 
 export function defaultDialogs(): DialogRegistry {
   return {
@@ -81,6 +82,11 @@ export interface App {
   escalation: EscalationService;
   metrics: Metrics;
   http?: HttpMount;
+  /**
+   * With stores several replicas share (PostgreSQL): the lease of the replica that syncs Matrix and
+   * runs the escalation timers. Started by the Matrix channel and startSchedules; undefined otherwise.
+   */
+  coordinator?: Lease;
   /** Starts the reminder / retention timers (not started by default: tests drive `escalation.tick`). */
   startSchedules(): void;
   close(): Promise<void>;
@@ -129,8 +135,12 @@ export function createApp(opts: AppOptions = {}): App {
       : undefined,
     exempt: ticketCommand,
   });
+  const coordinator = stores.leases
+    ? new Lease({ store: stores.leases, name: 'coordinator', holder: config.REPLICA_NAME, ttlMs: config.REPLICA_LEASE_SECONDS * 1000, logger })
+    : undefined;
   const timers: NodeJS.Timeout[] = [];
   return {
+    coordinator,
     bot,
     knowledge,
     services,
@@ -140,16 +150,21 @@ export function createApp(opts: AppOptions = {}): App {
     metrics,
     http: opts.http,
     startSchedules() {
-      const safely = (name: string, work: () => Promise<unknown>) => () =>
+      // Replicas: only the lease holder reminds, hands over and purges, so each fires once.
+      const leaseKnown = coordinator ? coordinator.start().catch(() => undefined) : Promise.resolve();
+      const safely = (name: string, work: () => Promise<unknown>) => () => {
+        if (coordinator && !coordinator.held) return;
         void work().catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));
+      };
       const tick = safely('escalation reminders', () => escalation.tick());
       const purge = safely('retention purge', () => escalation.purge());
-      purge();
+      void leaseKnown.then(purge);
       timers.push(setInterval(tick, MINUTE), setInterval(purge, 24 * 60 * MINUTE));
       for (const t of timers) t.unref();
     },
     async close() {
       for (const t of timers) clearInterval(t);
+      await coordinator?.stop();
       knowledge.close();
       if (!opts.stores || opts.ownStores) await stores.close();
     },

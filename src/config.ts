@@ -71,6 +71,10 @@ export const envSchema = z.object({
   DATABASE_POOL_MAX: envField.int(1, 1_000).default('10'),
   /** PostgreSQL schema holding the tables (created when missing); default: the user's search_path (public). */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier: letters, digits and _, at most 63').optional(),
+  /** Replicas on PostgreSQL: seconds a coordinator lease lives without renewal (take-over delay after a crash). */
+  REPLICA_LEASE_SECONDS: envField.int(2, 300).default('15'),
+  /** This replica's name in the lease and logs (default host-pid-random). */
+  REPLICA_NAME: envField.text().optional(),
   ESCALATION_REMINDER_MINUTES: envField.int(1, 10_080).default('60'),
   ESCALATION_HANDOVER_MINUTES: envField.int(1, 43_200).default('240'),
   RETENTION_DAYS: envField.int(1, 3_650).default('90'),

@@ -24,6 +24,8 @@ export interface ReplyTarget {
   dm: boolean;
   /** The event answered (group rooms reply to it). */
   inReplyTo?: string;
+  /** The incoming event this turn handles (names its answers' transactions). */
+  answering?: string;
 }
 
 export interface InboundDeps {
@@ -243,7 +245,7 @@ export class Inbound {
   }
 
   private async target(roomId: string, env: Envelope, dm: boolean): Promise<ReplyTarget> {
-    return { roomId, userId: env.sender, name: await this.d.rooms.displayName(roomId, env.sender), dm, inReplyTo: env.event_id };
+    return { roomId, userId: env.sender, name: await this.d.rooms.displayName(roomId, env.sender), dm, inReplyTo: env.event_id, answering: env.event_id };
   }
 
   private async turn(target: ReplyTarget, text: string, action: ActionPayload | undefined): Promise<void> {

@@ -68,6 +68,8 @@ export interface Queryable {
 
 export class PgDatabase {
   readonly pool: pg.Pool;
+  /** Connections that hold a per-key session lock while their work runs (see `exclusive`). */
+  private readonly lockPool: pg.Pool;
   readonly target: string;
   readonly schema: string | undefined;
   private closed = false;
@@ -78,7 +80,7 @@ export class PgDatabase {
     }
     this.target = describeUrl(opts.url);
     this.schema = opts.schema;
-    this.pool = new pg.Pool({
+    const config: pg.PoolConfig = {
       connectionString: opts.url,
       max: opts.poolMax ?? 10,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
@@ -86,9 +88,14 @@ export class PgDatabase {
       application_name: opts.applicationName ?? applicationNameOf(opts.url) ?? 'charte-ia',
       types,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
-    });
+    };
+    this.pool = new pg.Pool(config);
+    // Waiting for a lock connection is waiting for another turn of the same conversation to end.
+    this.lockPool = new pg.Pool({ ...config, connectionTimeoutMillis: 30_000 });
     // An idle connection dropped by the server emits here; without a listener the process would crash.
-    this.pool.on('error', (err) => opts.logger?.warn({ err: err.message, database: this.target }, 'PostgreSQL connection lost (the pool reconnects on the next query)'));
+    for (const pool of [this.pool, this.lockPool]) {
+      pool.on('error', (err) => opts.logger?.warn({ err: err.message, database: this.target }, 'PostgreSQL connection lost (the pool reconnects on the next query)'));
+    }
   }
 
   get isOpen(): boolean {
@@ -167,9 +174,34 @@ export class PgDatabase {
     }
   }
 
+  /**
+   * Runs `work` holding the session advisory lock (`lockClass`, hash of `key`) on a connection of
+   * its own: another process asking for the same key waits until `work` ends. A replica that dies
+   * loses its connection, and the server frees the lock with it. Hash collisions only make two
+   * unrelated keys wait for each other.
+   */
+  async exclusive<T>(lockClass: number, key: string, work: () => Promise<T>): Promise<T> {
+    this.check();
+    const client = await this.lockPool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [lockClass, key]);
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [lockClass, key]).then(
+        () => client.release(),
+        (err: Error) => client.release(err),
+      );
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 }

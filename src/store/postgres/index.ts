@@ -5,6 +5,7 @@ import { PgConversationStore } from './conversations.js';
 import { PgFaqDraftStore } from './drafts.js';
 import { PgFeedbackStore } from './feedback.js';
 import { PgKeyValueStore } from './kv.js';
+import { PgLeaseStore } from './leases.js';
 import { PG_MIGRATIONS, runPgMigrations, type PgMigration } from './migrations.js';
 import { PgConversationRefStore } from './refs.js';
 import { PgTicketStore } from './tickets.js';
@@ -15,6 +16,7 @@ export { PG_MIGRATIONS, PgSchemaVersionError, type PgMigration } from './migrati
 
 export interface PgStores extends Stores {
   conversations: PgConversationStore;
+  leases: PgLeaseStore;
   readonly db: PgDatabase;
   readonly schemaVersion: number;
 }
@@ -57,6 +59,7 @@ export async function openPostgresStores(opts: PgStoresOptions): Promise<PgStore
     unanswered: new PgUnansweredLog(db),
     drafts: new PgFaqDraftStore(db),
     kv: new PgKeyValueStore(db),
+    leases: new PgLeaseStore(db),
     close: () => db.close(),
   };
 }

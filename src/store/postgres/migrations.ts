@@ -108,8 +108,21 @@ CREATE TABLE kv (
 CREATE INDEX idx_kv_namespace_updated ON kv (namespace, updated_at);
 `;
 
+/** Leases shared by the replicas (src/ops/lease.ts): Matrix sync and the escalation timers run on one holder. */
+const LEASES = `
+CREATE TABLE leases (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  acquired_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+`;
+
 /** Every migration the code knows, in order. Versions are 1, 2, 3… without gaps. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, name: 'initial schema', up: INITIAL_SCHEMA }];
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: 'initial schema', up: INITIAL_SCHEMA },
+  { version: 2, name: 'replica leases', up: LEASES },
+];
 
 /** The database was written by a newer version of the application. */
 export class PgSchemaVersionError extends Error {
