@@ -89,6 +89,11 @@ export interface App {
   coordinator?: Lease;
   /** Starts the reminder / retention timers (not started by default: tests drive `escalation.tick`). */
   startSchedules(): void;
+  /**
+   * Runs time-driven work as the timers do: only on the coordinator when replicas share the store
+   * (resolves undefined elsewhere), always without a lease.
+   */
+  coordinated<T>(work: () => Promise<T>): Promise<T | undefined>;
   close(): Promise<void>;
 }
 
@@ -139,8 +144,13 @@ export function createApp(opts: AppOptions = {}): App {
     ? new Lease({ store: stores.leases, name: 'coordinator', holder: config.REPLICA_NAME, ttlMs: config.REPLICA_LEASE_SECONDS * 1000, logger })
     : undefined;
   const timers: NodeJS.Timeout[] = [];
+  const coordinated = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    if (coordinator) await coordinator.start();
+    return coordinator && !coordinator.held ? undefined : work();
+  };
   return {
     coordinator,
+    coordinated,
     bot,
     knowledge,
     services,
@@ -151,14 +161,11 @@ export function createApp(opts: AppOptions = {}): App {
     http: opts.http,
     startSchedules() {
       // Replicas: only the lease holder reminds, hands over and purges, so each fires once.
-      const leaseKnown = coordinator ? coordinator.start().catch(() => undefined) : Promise.resolve();
-      const safely = (name: string, work: () => Promise<unknown>) => () => {
-        if (coordinator && !coordinator.held) return;
-        void work().catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));
-      };
+      const safely = (name: string, work: () => Promise<unknown>) => () =>
+        void coordinated(work).catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));
       const tick = safely('escalation reminders', () => escalation.tick());
       const purge = safely('retention purge', () => escalation.purge());
-      void leaseKnown.then(purge);
+      purge();
       timers.push(setInterval(tick, MINUTE), setInterval(purge, 24 * 60 * MINUTE));
       for (const t of timers) t.unref();
     },
