@@ -32,6 +32,11 @@ export interface StoreBackend {
   engine: 'sqlite' | 'postgres';
   /** Versions a fully migrated database lists in schema_migrations. */
   versions: number[];
+  /**
+   * Time between two tickets in the multi-process claim race: more than one claim takes, or the
+   * racers drift apart and the fastest wins every ticket without a race (a network round trip on PostgreSQL).
+   */
+  raceSlotMs: number;
   create(): Promise<TestDatabase>;
 }
 
@@ -42,6 +47,7 @@ export async function openSpec(spec: StoreSpec): Promise<Stores> {
 export const sqliteBackend: StoreBackend = {
   engine: 'sqlite',
   versions: MIGRATIONS.map((m) => m.version),
+  raceSlotMs: 3,
   async create() {
     const tmp = tempDir();
     const path = tmp.file('contract.db');
@@ -100,6 +106,7 @@ export function postgresBackend(url: string = TEST_DATABASE_URL, poolMax = 4): S
   return {
     engine: 'postgres',
     versions: PG_MIGRATIONS.map((m) => m.version),
+    raceSlotMs: 25,
     async create() {
       const schema = uniqueSchema();
       return {

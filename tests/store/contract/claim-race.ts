@@ -4,8 +4,6 @@ import { newTicket } from '../helpers.js';
 import type { StoreBackend, TestDatabase } from './backends.js';
 import { freshDatabase } from './fresh.js';
 
-const SLOT_MS = 3;
-
 async function seed(db: TestDatabase, count: number): Promise<number[]> {
   const stores = await db.open();
   const ids: number[] = [];
@@ -64,9 +62,9 @@ export function describeClaimRace(backend: StoreBackend): void {
         return { name, child, lines, ready, done: exited(child), output };
       });
       await Promise.all(racers.map((r) => r.ready));
-      // Lockstep: all racers attempt ticket n at the same instant, one slot of SLOT_MS per ticket.
+      // Lockstep: all racers attempt ticket n at the same instant, one slot per ticket.
       const startAt = Date.now() + 200;
-      for (const r of racers) r.child.stdin.end(`go ${startAt} ${SLOT_MS}\n`);
+      for (const r of racers) r.child.stdin.end(`go ${startAt} ${backend.raceSlotMs}\n`);
       for (const r of racers) {
         const { code } = await r.done;
         expect(code, `${r.name}: ${r.output.stderr()}`).toBe(0);
