@@ -4,6 +4,14 @@ export const PG_TICKET_SQL = {
              agent_name, question, context, created_at, escalated_to_national, propose_faq, unit, routing)
            VALUES ('open', $1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, $10, $11)
            RETURNING *`,
+  /** The ticket and its first message in one statement: one round trip, both rows or neither. */
+  insertWithMessage: `WITH t AS (
+               INSERT INTO tickets (status, trigger_kind, scope, agent_channel, agent_user_id, agent_conversation_id,
+                 agent_name, question, context, created_at, escalated_to_national, propose_faq, unit, routing)
+               VALUES ('open', $1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, $10, $11)
+               RETURNING *),
+             m AS (INSERT INTO ticket_messages (ticket_id, author, author_id, text, at) SELECT id, $12, $13, $14, $9 FROM t)
+           SELECT * FROM t`,
   get: 'SELECT * FROM tickets WHERE id = $1',
   listByAgent: `SELECT * FROM tickets WHERE agent_channel = $1 AND agent_user_id = $2
                 ORDER BY created_at DESC, id DESC`,

@@ -10,7 +10,7 @@ import type {
 import { toFlag } from '../sqlite/rows.js';
 import { toTicket, toTicketMessage } from '../sqlite/ticket-rows.js';
 import { UnknownTicketError } from '../sqlite/tickets.js';
-import type { PgDatabase, Queryable } from './connection.js';
+import type { PgDatabase } from './connection.js';
 import { PG_TICKET_SQL as SQL } from './ticket-sql.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -26,27 +26,14 @@ function storable(id: number): boolean {
  *   (a rolled-back create may leave a gap);
  * - claim is one conditional UPDATE … WHERE status = 'open' RETURNING: exactly one winner among
  *   concurrent claimers, on any connection of any replica;
- * - create with a first message writes both in one transaction;
+ * - create with a first message writes both in one statement (its own transaction);
  * - deleting a ticket deletes its messages (ON DELETE CASCADE).
  */
 export class PgTicketStore implements TicketStore {
   constructor(private readonly db: PgDatabase) {}
 
-  private async insertTicket(q: Queryable, t: NewTicket, now: number): Promise<Ticket> {
-    const { rows } = await q.query(SQL.insert, [
-      t.trigger,
-      t.scope,
-      t.agent.channel,
-      t.agent.userId,
-      t.agent.conversationId,
-      t.agent.name ?? null,
-      t.question,
-      t.context,
-      now,
-      t.unit ?? null,
-      t.routing ?? null,
-    ]);
-    return toTicket(rows[0]);
+  private params(t: NewTicket, now: number): unknown[] {
+    return [t.trigger, t.scope, t.agent.channel, t.agent.userId, t.agent.conversationId, t.agent.name ?? null, t.question, t.context, now, t.unit ?? null, t.routing ?? null];
   }
 
   private async maybe(sql: string, params: unknown[]): Promise<Ticket | undefined> {
@@ -59,12 +46,9 @@ export class PgTicketStore implements TicketStore {
   }
 
   async create(t: NewTicket, now: number, firstMessage?: NewTicketMessage): Promise<Ticket> {
-    if (firstMessage === undefined) return this.insertTicket(this.db, t, now);
-    return this.db.transaction(async (q) => {
-      const ticket = await this.insertTicket(q, t, now);
-      await q.query(SQL.insertMessage, [ticket.id, firstMessage.author, firstMessage.authorId, firstMessage.text, now]);
-      return ticket;
-    });
+    if (firstMessage === undefined) return toTicket(await this.db.one(SQL.insert, this.params(t, now)));
+    const { author, authorId, text } = firstMessage;
+    return toTicket(await this.db.one(SQL.insertWithMessage, [...this.params(t, now), author, authorId, text]));
   }
 
   async get(id: number): Promise<Ticket | undefined> {
