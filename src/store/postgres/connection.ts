@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 
 /**
  * The PostgreSQL connection pool behind the stores: a thin wrapper over `pg.Pool` that parses BIGINT
- * (epoch milliseconds, ids, counts) as numbers, runs transactions, refuses work once closed and keeps
+ * (epoch milliseconds, ids, counts) as numbers, holds per-key session locks, refuses work once closed and keeps
  * a dying server from crashing the process (idle-client errors are logged, the next query fails).
  */
 
@@ -61,7 +61,7 @@ function applicationNameOf(url: string): string | undefined {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** What runs a query: the pool, or one connection inside a transaction. */
+/** What runs a query: the pool, or one connection of it. */
 export interface Queryable {
   query<R extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
 }
@@ -137,23 +137,6 @@ export class PgDatabase {
   /** First row of a query, or undefined. */
   async one(sql: string, params: unknown[] = []): Promise<unknown> {
     return (await this.query(sql, params)).rows[0];
-  }
-
-  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
-    this.check();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
   }
 
   /**
