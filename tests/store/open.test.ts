@@ -86,3 +86,14 @@ describe('choosing the store from the configuration', () => {
     }
   });
 });
+
+describe('charte-ia start with an unreachable database', () => {
+  it('exits with code 69 and one clear line naming the server, never the password or a stack trace', async () => {
+    const { runCli } = await import('../cli/run-cli.js');
+    const { code, stderr } = await runCli(['start'], '', { DATABASE_URL: 'postgres://bot:s3cret@127.0.0.1:1/charte', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' });
+    expect(code).toBe(69);
+    expect(stderr).toMatch(/^charte-ia: Cannot connect to PostgreSQL at postgres:\/\/bot@127\.0\.0\.1:1\/charte: connect ECONNREFUSED/m);
+    expect(stderr).not.toContain('s3cret');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
