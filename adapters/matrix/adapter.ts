@@ -75,6 +75,7 @@ export class MatrixAdapter implements ChannelAdapter {
   /** Start or stop of the sync in progress, so that lease changes apply one after the other. */
   private syncChange: Promise<void> = Promise.resolve();
   private unsubscribe?: () => void;
+  private stopping = false;
 
   constructor(
     readonly config: MatrixConfig,
@@ -123,18 +124,22 @@ export class MatrixAdapter implements ChannelAdapter {
       return;
     }
     await lease.start();
-    this.unsubscribe = lease.onChange((held) => {
+    const apply = (held: boolean): void => {
       this.syncChange = this.syncChange
         .then(() => (held ? this.beginSync() : this.endSync()))
-        .catch((e: Error) => logger.error({ err: e.message }, held ? 'matrix: sync could not start after taking the lease' : 'matrix: sync did not stop cleanly'));
-    });
+        .catch((e: Error) => {
+          logger.error({ err: e.message }, held ? 'matrix: sync could not start after taking the lease, retried in 30 s' : 'matrix: sync did not stop cleanly');
+          if (held) setTimeout(() => lease.held && !this.syncing && apply(true), 30_000).unref();
+        });
+    };
+    this.unsubscribe = lease.onChange(apply);
     if (lease.held) await this.beginSync();
     else logger.info({ holder: lease.currentHolder }, 'matrix channel on standby: another replica syncs; this one sends proactive messages and takes over if it stops');
   }
 
   /** Starts answering: events since the last sync token of the deployment, and those left pending. */
   private async beginSync(): Promise<void> {
-    if (this.syncing || !this.client || !this.bot) return;
+    if (this.syncing || this.stopping || !this.client || !this.bot) return;
     const { config, deps } = this;
     const logger = deps.logger;
     const client = this.client;
@@ -156,10 +161,15 @@ export class MatrixAdapter implements ChannelAdapter {
       noticeOnce: (kind, roomId, reply) => this.noticeOnce(kind, roomId, reply),
     });
     this.syncing = true;
-    const pending = await this.state.loadPending();
-    await this.joinAmbassadorRooms();
-    await this.retrying('first sync set-up', () => client.start(FILTER));
-    await this.inbound.recover(pending);
+    try {
+      const pending = await this.state.loadPending();
+      await this.joinAmbassadorRooms();
+      await this.retrying('first sync set-up', () => client.start(FILTER));
+      await this.inbound.recover(pending);
+    } catch (e) {
+      this.syncing = false;
+      throw e;
+    }
     this.purgeTimer = setInterval(() => void this.state.purge().catch(() => undefined), HOUR);
     this.purgeTimer.unref();
     logger.info({ user: config.botUserId, encryption: this.encryptionActive, ratePerSecond: config.ratePerSecond }, 'matrix channel syncing');
@@ -179,6 +189,7 @@ export class MatrixAdapter implements ChannelAdapter {
    * then waits up to `stopGraceMs` for the events being answered and the queued messages to leave.
    */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.unsubscribe?.();
     await this.syncChange;
     await this.endSync();
