@@ -110,6 +110,8 @@ export class Inbound {
     if (env.type !== 'm.room.message' && env.type !== 'm.reaction') return;
     if (env.origin_server_ts < this.d.cutoff) return;
     if ((await this.d.state.processedAt(env.event_id)) !== undefined) return;
+    // Already accepted (a batch synced again after a crash or a take-over, while it is being recovered).
+    if (this.d.state.isPending(env.event_id)) return;
     if (!this.d.access.allows(env.sender)) {
       this.d.logger.info({ room: roomId, server: env.sender.split(':')[1] }, 'matrix message from a user outside the allowed domains ignored');
       return;
@@ -191,6 +193,8 @@ export class Inbound {
   }
 
   private async process(roomId: string, env: Envelope): Promise<void> {
+    // Recovered and synced again: the first one to reach the lane answers, the other one stops here.
+    if ((await this.d.state.processedAt(env.event_id)) !== undefined) return;
     try {
       if (env.type === 'm.reaction') await this.reaction(roomId, env);
       else await this.message(roomId, env);
