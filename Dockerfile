@@ -24,7 +24,9 @@ ENV NODE_ENV=production \
     HTTP_PORT=3978 \
     LOG_FORMAT=json \
     DATABASE_PATH=/app/data/charte-ia.db \
-    MATRIX_STORAGE_DIR=/app/data/matrix
+    MATRIX_STORAGE_DIR=/app/data/matrix \
+    KB_DRAFTS_DIR=/app/data/drafts \
+    LLM_CACHE_DIR=/app/data/llm-cache
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./

@@ -10,6 +10,7 @@ import type { KnowledgeSnapshot, LiveKnowledge } from './knowledge/snapshot.js';
 import { Bot, type DialogRegistry } from './bot.js';
 import type { Stores } from './store/escalation-types.js';
 import { openSqliteStores } from './store/sqlite/index.js';
+import { openStores, storeEngine } from './store/open.js';
 import type { BotServices } from './services.js';
 import { ChannelRouter } from './channels.js';
 import { EscalationService } from './escalation/service.js';
@@ -34,6 +35,7 @@ import type { HttpMount } from './ops/http-server.js';
 import type { IncomingMessage } from './types.js';
 import { createLlmLayer } from './llm/index.js';
 import type { LlmClient } from './llm/client.js';
+import { Lease } from './ops/lease.js';
 
 export function defaultDialogs(): DialogRegistry {
   return {
@@ -63,8 +65,10 @@ export function defaultDialogs(): DialogRegistry {
 export interface AppOptions {
   config?: AppConfig;
   logger?: Logger;
-  /** Stores to use (tests share one); otherwise SQLite at `databasePath` / DATABASE_PATH. */
+  /** Stores to use (tests share one); otherwise SQLite at `databasePath` / DATABASE_PATH (openApp: DATABASE_URL too). */
   stores?: Stores;
+  /** Close `stores` with the app (openApp opened them for it). */
+  ownStores?: boolean;
   /** Overrides DATABASE_PATH (":memory:" for one-shot commands and tests). */
   databasePath?: string;
   /** Overrides AMBASSADORS_FILE. */
@@ -102,8 +106,18 @@ export interface App {
   reloadNotices: ReloadNotifier;
   metrics: Metrics;
   http?: HttpMount;
+  /**
+   * With stores several replicas share (PostgreSQL): the lease of the replica that syncs Matrix and
+   * runs the escalation timers. Started by the Matrix channel and startSchedules; undefined otherwise.
+   */
+  coordinator?: Lease;
   /** Starts the reminder / retention timers (not started by default: tests drive `escalation.tick`). */
   startSchedules(): void;
+  /**
+   * Runs time-driven work as the timers do: only on the coordinator when replicas share the store
+   * (resolves undefined elsewhere), always without a lease.
+   */
+  coordinated<T>(work: () => Promise<T>): Promise<T | undefined>;
   close(): Promise<void>;
 }
 
@@ -116,6 +130,9 @@ export function createApp(opts: AppOptions = {}): App {
   const metrics = opts.metrics ?? NO_METRICS;
   const knowledgeDir = opts.knowledgeDir ?? config.KNOWLEDGE_DIR;
   const knowledge = new MeteredKnowledge(knowledgeDir, logger, metrics, config.CONFIDENCE_THRESHOLD, opts.directoryFile ?? config.AMBASSADORS_FILE);
+  if (!opts.stores && opts.databasePath === undefined && config.DATABASE_URL !== undefined) {
+    throw new Error('DATABASE_URL is set: PostgreSQL stores open asynchronously, use openApp() instead of createApp()');
+  }
   const opened = opts.stores ?? openSqliteStores(opts.databasePath ?? config.DATABASE_PATH, { logger });
   const stores: Stores = opts.metrics ? { ...opened, tickets: meteredTickets(opened.tickets, metrics), close: () => opened.close() } : opened;
   metrics.observe({ knowledgeEntries: () => knowledge.current().entries.length, activeEscalations: () => activeEscalations(opened.tickets) });
@@ -123,7 +140,9 @@ export function createApp(opts: AppOptions = {}): App {
   const router = new ChannelRouter();
   const admins = new KbAdmins(config.KB_ADMINS);
   // A throw-away store (transcripts, `ask`, tests) means throw-away drafts: never written into the real knowledge/.
-  const throwAwayDrafts = !config.KB_DRAFTS_DIR && (!!opts.stores || (opts.databasePath ?? config.DATABASE_PATH) === ':memory:');
+  // Stores handed in by a caller that keeps them (tests) count as throw-away; openApp's own stores do not.
+  const memoryDb = storeEngine(config, { databasePath: opts.databasePath }) === 'sqlite' && (opts.databasePath ?? config.DATABASE_PATH) === ':memory:';
+  const throwAwayDrafts = !config.KB_DRAFTS_DIR && ((!!opts.stores && !opts.ownStores) || memoryDb);
   const draftsDir = config.KB_DRAFTS_DIR
     ? resolve(config.KB_DRAFTS_DIR)
     : throwAwayDrafts
@@ -177,8 +196,17 @@ export function createApp(opts: AppOptions = {}): App {
       : undefined,
     exempt: ticketCommand,
   });
+  const coordinator = stores.leases
+    ? new Lease({ store: stores.leases, name: 'coordinator', holder: config.REPLICA_NAME, ttlMs: config.REPLICA_LEASE_SECONDS * 1000, logger })
+    : undefined;
   const timers: NodeJS.Timeout[] = [];
+  const coordinated = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    if (coordinator) await coordinator.start();
+    return coordinator && !coordinator.held ? undefined : work();
+  };
   return {
+    coordinator,
+    coordinated,
     bot,
     knowledge,
     services,
@@ -190,8 +218,9 @@ export function createApp(opts: AppOptions = {}): App {
     metrics,
     http: opts.http,
     startSchedules() {
+      // Replicas: only the lease holder reminds, hands over and purges, so each fires once.
       const safely = (name: string, work: () => Promise<unknown>) => () =>
-        void work().catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));
+        void coordinated(work).catch((e: Error) => logger.error({ err: e.message }, `${name} failed`));
       const tick = safely('escalation reminders', () => escalation.tick());
       const purge = safely('retention purge', () => escalation.purge());
       purge();
@@ -202,10 +231,29 @@ export function createApp(opts: AppOptions = {}): App {
     },
     async close() {
       for (const t of timers) clearInterval(t);
+      await coordinator?.stop();
       knowledge.close();
       await reloadNotices.idle();
       if (throwAwayDrafts) rmSync(draftsDir, { recursive: true, force: true });
-      if (!opts.stores) await stores.close();
+      if (!opts.stores || opts.ownStores) await stores.close();
     },
   };
+}
+
+/**
+ * createApp with the stores the configuration selects (src/store/open.ts): PostgreSQL when
+ * DATABASE_URL is set, SQLite otherwise. The app closes them. Throws StoreConnectionError when the
+ * database cannot be reached.
+ */
+export async function openApp(opts: AppOptions = {}): Promise<App> {
+  if (opts.stores) return createApp(opts);
+  const config = opts.config ?? loadConfig();
+  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const stores = await openStores(config, { logger, databasePath: opts.databasePath });
+  try {
+    return createApp({ ...opts, config, logger, stores, ownStores: true });
+  } catch (e) {
+    await stores.close();
+    throw e;
+  }
 }

@@ -57,7 +57,8 @@ export class Bot implements BotLike {
     return this.mutex.run(key, async () => {
       const started = performance.now();
       try {
-        const { replies, log } = await this.turn(message, key);
+        // Across replicas too, when the store can lock a conversation (PostgreSQL).
+        const { replies, log } = this.store.exclusive ? await this.store.exclusive(key, () => this.turn(message, key)) : await this.turn(message, key);
         this.services.logger.info({ channel: message.channel, ...log, ms: Math.round(performance.now() - started) }, 'turn');
         await this.recordUsage(message.channel, replies);
         return replies;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createApp, type App } from './app.js';
+import { openApp, type App } from './app.js';
 import { loadConfig, ConfigError } from './config.js';
 import { applyEnvFile, type AppliedEnvFile } from './env-file.js';
 import { settingsTable, unknownNames } from './config-report.js';
@@ -14,6 +14,9 @@ import { CONFIG_SECTIONS, loadSettings, startService, TOOL_VARIABLES, type Servi
 import { runUntilSignal, SignalLatch } from './ops/shutdown.js';
 import { runReportCommand } from './reports/command.js';
 import { KB_USAGE, runKb } from './kb/cli.js';
+import { openStores } from './store/open.js';
+import { PgSchemaVersionError, StoreConnectionError } from './store/postgres/index.js';
+import { SchemaVersionError } from './store/sqlite/index.js';
 
 const USAGE = `charte-ia — assistant de la charte IA du ministère de l'Intérieur
 
@@ -35,16 +38,17 @@ Options:
                      a variable set in the environment wins over the file
   --knowledge DIR    knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)
   --directory FILE   ambassador directory (default: AMBASSADORS_FILE or knowledge/ambassadors.yaml)
-  --database FILE    SQLite file (default: DATABASE_PATH; transcripts and ask use a throw-away one)
+  --database FILE    SQLite file, wins over DATABASE_URL (default: DATABASE_URL, else DATABASE_PATH;
+                     transcripts and ask use a throw-away one)
   --help             this help
 `;
 
 type Io = { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
-function quietApp(values: Record<string, unknown>, level: string, databasePath?: string): App {
+function quietApp(values: Record<string, unknown>, level: string, databasePath?: string): Promise<App> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL ?? level, format: config.LOG_FORMAT });
-  return createApp({
+  return openApp({
     config,
     logger,
     knowledgeDir: values.knowledge as string | undefined,
@@ -56,7 +60,7 @@ function quietApp(values: Record<string, unknown>, level: string, databasePath?:
 
 async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
   // A transcript replay uses a throw-away database unless --database names one.
-  const app = quietApp(values, values.transcript ? 'error' : 'warn', values.transcript ? ':memory:' : undefined);
+  const app = await quietApp(values, values.transcript ? 'error' : 'warn', values.transcript ? ':memory:' : undefined);
   try {
     if (values.transcript) {
       const adapter = new TranscriptAdapter(
@@ -79,7 +83,7 @@ async function chat(values: Record<string, unknown>, io: Io): Promise<number> {
 }
 
 async function ask(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
-  const app = quietApp(values, 'error', ':memory:');
+  const app = await quietApp(values, 'error', ':memory:');
   try {
     if (values.jsonl) {
       await askJsonl(app.bot, io.stdin, (l) => io.stdout.write(`${l}\n`));
@@ -126,7 +130,7 @@ async function start(values: Record<string, unknown>, envFile: AppliedEnvFile): 
       logger,
       console: interactive,
       createApp: (extra) =>
-        createApp({
+        openApp({
           ...extra,
           knowledgeDir: values.knowledge as string | undefined,
           directoryFile: values.directory as string | undefined,
@@ -218,7 +222,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         {
           flags: { since: values.since, until: values.until, format: values.format, table: values.table, out: values.out },
           extra: rest,
-          databasePath: (values.database as string | undefined) ?? config.DATABASE_PATH,
+          store: config,
+          databasePath: values.database as string | undefined,
           knowledgeDir: (values.knowledge as string | undefined) ?? config.KNOWLEDGE_DIR,
           directoryFile: (values.directory as string | undefined) ?? config.AMBASSADORS_FILE,
         },
@@ -238,6 +243,13 @@ export async function run(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError || e instanceof KnowledgeError) {
       process.stderr.write(`${e.message}\n`);
+      process.exitCode = 78;
+    } else if (e instanceof StoreConnectionError) {
+      // The database is down or misnamed: an operator problem, not a crash (EX_UNAVAILABLE).
+      process.stderr.write(`charte-ia: ${e.message}\n`);
+      process.exitCode = 69;
+    } else if (e instanceof SchemaVersionError || e instanceof PgSchemaVersionError) {
+      process.stderr.write(`charte-ia: ${e.message}\n`);
       process.exitCode = 78;
     } else if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);

@@ -51,6 +51,18 @@ export const envField = {
       }
     }, form);
   },
+  /** postgres://user[:password]@host[:port]/database (postgresql:// too). */
+  postgresUrl() {
+    const form = 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database';
+    return z.string().refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' && u.pathname.length > 1;
+      } catch {
+        return false;
+      }
+    }, form);
+  },
 };
 
 /**
@@ -71,6 +83,15 @@ export const envSchema = z.object({
   /** Where FAQ drafts are written (default: <KNOWLEDGE_DIR>/drafts). */
   KB_DRAFTS_DIR: envField.text().optional(),
   DATABASE_PATH: envField.text().default('./data/charte-ia.db'),
+  /** Set: PostgreSQL (several replicas may share it); unset: SQLite at DATABASE_PATH. */
+  DATABASE_URL: envField.postgresUrl().optional(),
+  DATABASE_POOL_MAX: envField.int(1, 1_000).default('10'),
+  /** PostgreSQL schema holding the tables (created when missing); default: the user's search_path (public). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier: letters, digits and _, at most 63').optional(),
+  /** Replicas on PostgreSQL: seconds a coordinator lease lives without renewal (take-over delay after a crash). */
+  REPLICA_LEASE_SECONDS: envField.int(2, 300).default('15'),
+  /** This replica's name in the lease and logs (default host-pid-random). */
+  REPLICA_NAME: envField.text().optional(),
   ESCALATION_REMINDER_MINUTES: envField.int(1, 10_080).default('60'),
   ESCALATION_HANDOVER_MINUTES: envField.int(1, 43_200).default('240'),
   RETENTION_DAYS: envField.int(1, 3_650).default('90'),
@@ -101,7 +122,7 @@ export const envSchema = z.object({
 });
 
 /** Variables of the core section never printed (errors, `config check`). */
-export const CORE_SECRETS: readonly string[] = ['LLM_API_KEY'];
+export const CORE_SECRETS: readonly string[] = ['LLM_API_KEY', 'DATABASE_URL'];
 
 export type AppConfig = z.infer<typeof envSchema>;
 

@@ -13,6 +13,7 @@ import { editContent, renderReply, type Rendered } from './render.js';
 import { cryptoStoreFor, type NativeCrypto } from './encryption.js';
 import { backoffMs, describeFailure, patiently, Sleeper } from './errors.js';
 import { bridgeSdkLogs } from './sdk-logs.js';
+import type { Lease } from '../../src/ops/lease.js';
 
 /**
  * The Tchap / Matrix channel: matrix-bot-sdk client, a durable sync position, an outgoing queue that
@@ -25,6 +26,11 @@ export interface MatrixAdapterDeps {
   logger: Logger;
   /** Ambassadors' rooms (ids or aliases) from the directory: joined at start when the bot may. */
   ambassadorRooms?: () => string[];
+  /**
+   * Replicas: only the holder of this lease syncs (one replica answers each event); the others stand
+   * by, send proactive messages, and take over the sync when the holder dies. Absent: always syncs.
+   */
+  lease?: Lease;
 }
 
 export interface MatrixAdapterOptions {
@@ -62,6 +68,14 @@ export class MatrixAdapter implements ChannelAdapter {
   private readonly encrypted = new Map<string, { type: string; content: Record<string, unknown> }>();
   private purgeTimer?: NodeJS.Timeout;
   private encryptionActive = false;
+  private bot?: BotLike;
+  private names: string[] = [];
+  /** The sync is running (always once started, without a lease). */
+  private syncing = false;
+  /** Start or stop of the sync in progress, so that lease changes apply one after the other. */
+  private syncChange: Promise<void> = Promise.resolve();
+  private unsubscribe?: () => void;
+  private stopping = false;
 
   constructor(
     readonly config: MatrixConfig,
@@ -93,8 +107,6 @@ export class MatrixAdapter implements ChannelAdapter {
       .getUserProfile(config.botUserId)
       .then((p: { displayname?: unknown }) => (typeof p?.displayname === 'string' ? [p.displayname] : []))
       .catch(() => [] as string[]);
-    const lastSync = (await storage.getSyncToken()) ? await storage.lastSyncAt() : undefined;
-    const cutoff = Math.min(lastSync ?? Date.now(), Date.now()) - (this.options.startupMarginMs ?? 30_000);
     this.rooms = new RoomInfo(client, logger);
     this.queue = new SendQueue((roomId, type, content, txnId) => this.rawSend(roomId, type, content, txnId), {
       ratePerSecond: config.ratePerSecond,
@@ -104,13 +116,43 @@ export class MatrixAdapter implements ChannelAdapter {
       maxQueued: config.queueMax,
       onDrop: this.options.onDrop,
     });
+    this.bot = bot;
+    this.names = names;
+    const lease = deps.lease;
+    if (!lease) {
+      await this.beginSync();
+      return;
+    }
+    await lease.start();
+    const apply = (held: boolean): void => {
+      this.syncChange = this.syncChange
+        .then(() => (held ? this.beginSync() : this.endSync()))
+        .catch((e: Error) => {
+          logger.error({ err: e.message }, held ? 'matrix: sync could not start after taking the lease, retried in 30 s' : 'matrix: sync did not stop cleanly');
+          if (held) setTimeout(() => lease.held && !this.syncing && apply(true), 30_000).unref();
+        });
+    };
+    this.unsubscribe = lease.onChange(apply);
+    if (lease.held) await this.beginSync();
+    else logger.info({ holder: lease.currentHolder }, 'matrix channel on standby: another replica syncs; this one sends proactive messages and takes over if it stops');
+  }
+
+  /** Starts answering: events since the last sync token of the deployment, and those left pending. */
+  private async beginSync(): Promise<void> {
+    if (this.syncing || this.stopping || !this.client || !this.bot) return;
+    const { config, deps } = this;
+    const logger = deps.logger;
+    const client = this.client;
+    const storage = new KvStorageProvider(deps.kv, Date.now);
+    const lastSync = (await storage.getSyncToken()) ? await storage.lastSyncAt() : undefined;
+    const cutoff = Math.min(lastSync ?? Date.now(), Date.now()) - (this.options.startupMarginMs ?? 30_000);
     this.inbound = new Inbound({
       client,
-      bot,
+      bot: this.bot,
       state: this.state,
-      rooms: this.rooms,
+      rooms: this.rooms!,
       access: new AccessPolicy(config.allowedDomains, config.allowedUsers),
-      identity: { userId: config.botUserId, names: [...names, config.botUserId.slice(1).split(':')[0]!] },
+      identity: { userId: config.botUserId, names: [...this.names, config.botUserId.slice(1).split(':')[0]!] },
       logger,
       cutoff,
       encryptionActive: this.encryptionActive,
@@ -118,13 +160,28 @@ export class MatrixAdapter implements ChannelAdapter {
       reply: (target, replies) => this.replyTo(target, replies),
       noticeOnce: (kind, roomId, reply) => this.noticeOnce(kind, roomId, reply),
     });
-    const pending = await this.state.loadPending();
-    await this.joinAmbassadorRooms();
-    await this.retrying('first sync set-up', () => client.start(FILTER));
-    await this.inbound.recover(pending);
+    this.syncing = true;
+    try {
+      const pending = await this.state.loadPending();
+      await this.joinAmbassadorRooms();
+      await this.retrying('first sync set-up', () => client.start(FILTER));
+      await this.inbound.recover(pending);
+    } catch (e) {
+      this.syncing = false;
+      throw e;
+    }
     this.purgeTimer = setInterval(() => void this.state.purge().catch(() => undefined), HOUR);
     this.purgeTimer.unref();
     logger.info({ user: config.botUserId, encryption: this.encryptionActive, ratePerSecond: config.ratePerSecond }, 'matrix channel syncing');
+  }
+
+  /** Stops taking events (lease lost or shutdown); accepted ones stay pending for the next holder. */
+  private async endSync(): Promise<void> {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    this.inbound?.stop();
+    await this.client?.halt();
+    if (this.syncing && this.deps.lease) this.deps.logger.info('matrix channel stopped syncing');
+    this.syncing = false;
   }
 
   /**
@@ -132,9 +189,10 @@ export class MatrixAdapter implements ChannelAdapter {
    * then waits up to `stopGraceMs` for the events being answered and the queued messages to leave.
    */
   async stop(): Promise<void> {
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
-    this.inbound?.stop();
-    await this.client?.halt();
+    this.stopping = true;
+    this.unsubscribe?.();
+    await this.syncChange;
+    await this.endSync();
     const deadline = performance.now() + (this.options.stopGraceMs ?? 2_000);
     const idle = this.inbound?.idle() ?? Promise.resolve();
     let timer: NodeJS.Timeout | undefined;
@@ -147,6 +205,8 @@ export class MatrixAdapter implements ChannelAdapter {
 
   /** Ready once the first sync batch was processed; the queue length for /metrics. */
   status(): ChannelStatus {
+    // A standby replica serves (Teams, proactive messages) while another one syncs.
+    if (this.deps.lease && !this.syncing) return { ready: true, detail: `standby: Matrix sync held by ${this.deps.lease.currentHolder ?? 'another replica'}`, queued: this.queue?.length ?? 0 };
     const syncedAt = this.client?.syncedAt;
     const failures = this.client?.syncFailures ?? 0;
     const detail = syncedAt
@@ -218,8 +278,8 @@ export class MatrixAdapter implements ChannelAdapter {
     return typeof fromData === 'string' ? fromData : ref.conversationId.split('|')[0]!;
   }
 
-  private async post(roomId: string, content: Record<string, unknown>, kind: MessageKind, feedback?: Rendered['feedback']): Promise<string> {
-    const eventId = await this.ready().queue.enqueue(roomId, 'm.room.message', content, kind);
+  private async post(roomId: string, content: Record<string, unknown>, kind: MessageKind, feedback?: Rendered['feedback'], txnId?: string): Promise<string> {
+    const eventId = await this.ready().queue.enqueue(roomId, 'm.room.message', content, kind, txnId);
     this.botMessages.add(eventId);
     if (this.botMessages.size > 5_000) this.botMessages.delete(this.botMessages.values().next().value!);
     if (feedback) await this.state.setFeedback(eventId, { roomId, ...feedback });
@@ -235,7 +295,10 @@ export class MatrixAdapter implements ChannelAdapter {
       const content: Record<string, unknown> = { ...rendered.content };
       if (!target.dm && target.inReplyTo) content['m.relates_to'] = { 'm.in_reply_to': { event_id: target.inReplyTo } };
       try {
-        await this.post(target.roomId, content, 'reply', rendered.feedback);
+        // Named after the event answered: if this replica dies after sending and another one answers
+        // the event again, the homeserver recognises the transaction and posts nothing twice.
+        const txnId = target.answering ? `answer.${target.answering}.${i}` : undefined;
+        await this.post(target.roomId, content, 'reply', rendered.feedback, txnId);
       } catch (e) {
         this.deps.logger.warn({ room: target.roomId, err: (e as Error).message }, 'matrix answer not delivered');
         return;

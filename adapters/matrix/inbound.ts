@@ -24,6 +24,8 @@ export interface ReplyTarget {
   dm: boolean;
   /** The event answered (group rooms reply to it). */
   inReplyTo?: string;
+  /** The incoming event this turn handles (names its answers' transactions). */
+  answering?: string;
 }
 
 export interface InboundDeps {
@@ -108,6 +110,8 @@ export class Inbound {
     if (env.type !== 'm.room.message' && env.type !== 'm.reaction') return;
     if (env.origin_server_ts < this.d.cutoff) return;
     if ((await this.d.state.processedAt(env.event_id)) !== undefined) return;
+    // Already accepted (a batch synced again after a crash or a take-over, while it is being recovered).
+    if (this.d.state.isPending(env.event_id)) return;
     if (!this.d.access.allows(env.sender)) {
       this.d.logger.info({ room: roomId, server: env.sender.split(':')[1] }, 'matrix message from a user outside the allowed domains ignored');
       return;
@@ -189,6 +193,8 @@ export class Inbound {
   }
 
   private async process(roomId: string, env: Envelope): Promise<void> {
+    // Recovered and synced again: the first one to reach the lane answers, the other one stops here.
+    if ((await this.d.state.processedAt(env.event_id)) !== undefined) return;
     try {
       if (env.type === 'm.reaction') await this.reaction(roomId, env);
       else await this.message(roomId, env);
@@ -243,7 +249,7 @@ export class Inbound {
   }
 
   private async target(roomId: string, env: Envelope, dm: boolean): Promise<ReplyTarget> {
-    return { roomId, userId: env.sender, name: await this.d.rooms.displayName(roomId, env.sender), dm, inReplyTo: env.event_id };
+    return { roomId, userId: env.sender, name: await this.d.rooms.displayName(roomId, env.sender), dm, inReplyTo: env.event_id, answering: env.event_id };
   }
 
   private async turn(target: ReplyTarget, text: string, action: ActionPayload | undefined): Promise<void> {

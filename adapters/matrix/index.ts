@@ -18,6 +18,7 @@ export async function startMatrix(app: App, env: Record<string, string | undefin
     config,
     {
       kv: app.stores.kv,
+      lease: app.coordinator,
       logger: app.services.logger.child({ channel: 'matrix' }),
       ambassadorRooms: () =>
         app.knowledge

@@ -84,7 +84,7 @@ export class SendQueue {
    * Queues a message for a room; resolves with its event id once the homeserver accepted it.
    * Rejects at once with a QueueFullError when the queue has no room for this kind of message.
    */
-  enqueue(roomId: string, type: string, content: Record<string, unknown>, kind: MessageKind = 'proactive'): Promise<string> {
+  enqueue(roomId: string, type: string, content: Record<string, unknown>, kind: MessageKind = 'proactive', txnId?: string): Promise<string> {
     const limit = kind === 'proactive' ? this.maxQueued : Math.floor(this.maxQueued * NON_PROACTIVE_SHARE);
     if (this.queued >= limit) {
       this.opts.onDrop?.(kind);
@@ -94,7 +94,7 @@ export class SendQueue {
     this.queued++;
     const lane = this.lanes.get(roomId) ?? { tail: Promise.resolve(), lastAcceptedAt: -Infinity };
     this.lanes.set(roomId, lane);
-    const result = lane.tail.then(() => this.deliver(roomId, lane, type, content));
+    const result = lane.tail.then(() => this.deliver(roomId, lane, type, content, txnId));
     lane.tail = result.then(
       () => undefined,
       () => undefined,
@@ -120,8 +120,9 @@ export class SendQueue {
     this.sleeper.wakeAll();
   }
 
-  private async deliver(roomId: string, lane: RoomLane, type: string, content: Record<string, unknown>): Promise<string> {
-    const txnId = `${this.prefix}.${++this.counter}`;
+  /** `fixedTxnId`: the same message sent again (by another replica) is the same event for the homeserver. */
+  private async deliver(roomId: string, lane: RoomLane, type: string, content: Record<string, unknown>, fixedTxnId?: string): Promise<string> {
+    const txnId = fixedTxnId ?? `${this.prefix}.${++this.counter}`;
     const started = performance.now();
     const maxRetryMs = this.opts.maxRetryMs ?? 5 * 60_000;
     let attempt = 0;

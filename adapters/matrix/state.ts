@@ -99,6 +99,11 @@ export class MatrixState {
     await this.savePending();
   }
 
+  /** True while an event is accepted and not yet answered. */
+  isPending(eventId: string): boolean {
+    return this.pending.has(eventId);
+  }
+
   /** Events accepted by a previous run but never answered: event id → room id. */
   async loadPending(): Promise<Map<string, string>> {
     const raw = await this.kv.get(NS.pending, 'index');

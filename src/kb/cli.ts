@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { applyEnvFile } from '../env-file.js';
 import { loadConfig } from '../config.js';
 import { draftsReport, unansweredReport } from '../kb-reports.js';
+import { openStores } from '../store/open.js';
+import type { Stores } from '../store/escalation-types.js';
 import { checkCommand } from './check-command.js';
 import { listCommand } from './list.js';
 import { showCommand } from './show.js';
@@ -56,6 +58,16 @@ const OPTIONS = {
 
 type Command = (ctx: KbContext) => number | Promise<number>;
 
+/** The database the bot uses (PostgreSQL with DATABASE_URL, else SQLite; `--database FILE` wins), closed after. */
+async function withStores(ctx: KbContext, work: (stores: Stores) => Promise<number>): Promise<number> {
+  const stores = await openStores(ctx.config, { databasePath: ctx.values.database });
+  try {
+    return await work(stores);
+  } finally {
+    await stores.close();
+  }
+}
+
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
@@ -64,14 +76,16 @@ const COMMANDS: Record<string, Command> = {
   new: newCommand,
   export: exportCommand,
   import: importCommand,
-  drafts: async (ctx) => {
-    ctx.io.stdout.write(await draftsReport({ draftsDir: ctx.config.KB_DRAFTS_DIR ?? join(ctx.dir, 'drafts'), knowledgeDir: ctx.dir, databasePath: ctx.values.database ?? ctx.config.DATABASE_PATH }));
-    return 0;
-  },
-  unanswered: async (ctx) => {
-    ctx.io.stdout.write(await unansweredReport(ctx.values.database ?? ctx.config.DATABASE_PATH));
-    return 0;
-  },
+  drafts: (ctx) =>
+    withStores(ctx, async (stores) => {
+      ctx.io.stdout.write(await draftsReport({ draftsDir: ctx.config.KB_DRAFTS_DIR ?? join(ctx.dir, 'drafts'), knowledgeDir: ctx.dir, stores }));
+      return 0;
+    }),
+  unanswered: (ctx) =>
+    withStores(ctx, async (stores) => {
+      ctx.io.stdout.write(await unansweredReport(stores));
+      return 0;
+    }),
 };
 
 /**

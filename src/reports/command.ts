@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { openSqliteStores } from '../store/sqlite/index.js';
+import { openStores, storeEngine, type StoreSettings } from '../store/open.js';
 import { isMemoryPath } from '../store/sqlite/connection.js';
 import { buildReport } from './build.js';
 import { parisDay } from './days.js';
@@ -17,7 +17,10 @@ export interface ReportCommandInput {
   flags: Record<string, unknown>;
   /** Extra words after « report » (refused). */
   extra: string[];
-  databasePath: string;
+  /** Where the bot keeps its data: PostgreSQL with DATABASE_URL, else the SQLite file DATABASE_PATH. */
+  store: StoreSettings;
+  /** `--database FILE`: a SQLite file that wins over the configuration. */
+  databasePath?: string;
   knowledgeDir: string;
   directoryFile?: string;
   now?: number;
@@ -38,8 +41,9 @@ export async function runReportCommand(input: ReportCommandInput, io: Out): Prom
   try {
     if (input.extra.length) throw new ReportUsageError(`report: unexpected argument "${input.extra[0]}" (dates go after --since / --until)`);
     opts = parseReportOptions(input.flags, parisDay(now));
-    if (!isMemoryPath(input.databasePath) && !existsSync(input.databasePath)) {
-      throw new ReportUsageError(`report: no database at "${input.databasePath}" (set DATABASE_PATH or pass --database FILE)`);
+    const file = input.databasePath ?? input.store.DATABASE_PATH;
+    if (storeEngine(input.store, { databasePath: input.databasePath }) === 'sqlite' && !isMemoryPath(file) && !existsSync(file)) {
+      throw new ReportUsageError(`report: no database at "${file}" (set DATABASE_PATH or DATABASE_URL, or pass --database FILE)`);
     }
   } catch (e) {
     if (!(e instanceof ReportUsageError)) throw e;
@@ -47,7 +51,7 @@ export async function runReportCommand(input: ReportCommandInput, io: Out): Prom
     return 2;
   }
   const { knowledge, notes } = loadReportKnowledge(input.knowledgeDir, input.directoryFile);
-  const stores = openSqliteStores(input.databasePath);
+  const stores = await openStores(input.store, { databasePath: input.databasePath });
   let output: string;
   try {
     output = renderReport(await buildReport({ stores, period: opts.period, knowledge, notes, now }), opts);

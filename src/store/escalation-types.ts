@@ -213,6 +213,26 @@ export interface KeyValueStore {
   purge(namespace: string, before: number): Promise<number>;
 }
 
+/** Who holds a named lease, until when (epoch ms on the database's clock). */
+export interface LeaseState {
+  holder: string;
+  expiresAt: number;
+}
+
+/**
+ * Named leases shared by the replicas of one deployment (src/ops/lease.ts): one holder at a time,
+ * taken over once it stops renewing. Only stores that several processes can share implement it.
+ */
+export interface LeaseStore {
+  /**
+   * Takes `name` for `holder` for `ttlMs` when it is free, expired or already `holder`'s (a renewal),
+   * in one conditional statement; returns whoever holds it afterwards.
+   */
+  acquire(name: string, holder: string, ttlMs: number): Promise<LeaseState>;
+  /** Gives the lease up at once (clean shutdown), if `holder` still has it. */
+  release(name: string, holder: string): Promise<void>;
+}
+
 /** Everything the escalation flow needs, from one database. */
 export interface Stores {
   conversations: ConversationStore;
@@ -223,5 +243,7 @@ export interface Stores {
   drafts: FaqDraftStore;
   kv: KeyValueStore;
   usage: UsageLog;
+  /** Present when several replicas can share the database (PostgreSQL). */
+  leases?: LeaseStore;
   close(): Promise<void>;
 }

@@ -33,6 +33,11 @@ export interface ConversationStore {
   delete(key: string): Promise<void>;
   /** Deletes states not updated since `before` (retention); returns how many. */
   purge?(before: number): Promise<number>;
+  /**
+   * Runs `work` while no other process runs work for the same key (a turn reads, changes and writes
+   * the state: two replicas must not interleave on one conversation). Absent: one process only.
+   */
+  exclusive?<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 export function conversationKey(channel: string, conversationId: string): string {

@@ -4,12 +4,14 @@ import { table } from './stats.js';
 import { benchPolicyPrivacy } from './policy-privacy.js';
 import { benchTeams } from './teams.js';
 import { benchTeamsLoad } from './teams-load.js';
+import { benchStores } from './stores.js';
 
 const sections: [string, () => Promise<[string, string][]> | [string, string][]][] = [
   ['Core', () => benchTurns(10_000)],
   ['Question understanding (real knowledge base)', () => benchUnderstanding(10_000)],
   ['Knowledge index', () => benchIndex(10_000)],
   ['Privacy shield and tool policy', () => benchPolicyPrivacy()],
+  ['Stores (SQLite file vs PostgreSQL)', () => benchStores()],
   ['Teams endpoint (POST /api/messages, fake Bot Connector)', () => benchTeams({ conversations: 20, requests: 2_000 })],
   ['Teams load (the real bot process, SQLite file, fake Bot Connector)', () => benchTeamsLoad()],
 ];

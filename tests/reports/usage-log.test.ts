@@ -1,16 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStores, type SqliteStores } from '../../src/store/sqlite/index.js';
+import { describe, expect, it } from 'vitest';
 import { usageOf } from '../../src/usage-record.js';
 import { addDays, isDay, parisDay, startOfParisDay, weekStart } from '../../src/reports/days.js';
 import { escalationHarness } from '../helpers/escalation-app.js';
-
-let stores: SqliteStores;
-beforeEach(() => {
-  stores = openSqliteStores(':memory:');
-});
-afterEach(async () => {
-  await stores.close();
-});
 
 describe('Paris days', () => {
   it('turns instants into Paris days across midnight and daylight-saving changes', () => {
@@ -29,32 +20,7 @@ describe('Paris days', () => {
   });
 });
 
-describe('SqliteUsageLog', () => {
-  it('counts turns per day, intent, verdict and outcome within inclusive day bounds', async () => {
-    const u = stores.usage;
-    await u.record({ day: '2026-11-30', channel: 'teams', intent: 'charter_question', entryId: 'a', confidence: 0.8, answered: true });
-    await u.record({ day: '2026-11-30', channel: 'teams', intent: 'charter_question', entryId: 'a', confidence: 0.4, answered: true });
-    await u.record({ day: '2026-11-30', channel: 'teams', intent: 'charter_question', answered: false, confidence: 0.02 });
-    await u.record({ day: '2026-12-01', channel: 'matrix', intent: 'tool_check', verdict: 'not_allowed', answered: true });
-    await u.record({ day: '2026-12-02', channel: 'teams', intent: 'charter_question', entryId: 'b', answered: true });
-    expect(await u.daily('2026-11-30', '2026-12-01')).toEqual([
-      { day: '2026-11-30', channel: 'teams', intent: 'charter_question', verdict: null, answered: false, turns: 1 },
-      { day: '2026-11-30', channel: 'teams', intent: 'charter_question', verdict: null, answered: true, turns: 2 },
-      { day: '2026-12-01', channel: 'matrix', intent: 'tool_check', verdict: 'not_allowed', answered: true, turns: 1 },
-    ]);
-    expect(await u.byEntry('2026-11-01', '2026-12-31')).toEqual([
-      { entryId: 'a', turns: 2, meanConfidence: expect.closeTo(0.6, 6) },
-      { entryId: 'b', turns: 1, meanConfidence: null },
-    ]);
-    expect(await u.purge('2026-12-01')).toBe(3);
-    expect((await u.daily('2000-01-01', '2999-12-31')).map((r) => r.day)).toEqual(['2026-12-01', '2026-12-02']);
-  });
-
-  it('refuses a malformed day instead of storing or matching garbage', async () => {
-    await expect(stores.usage.record({ day: '3/12/2026', channel: 'teams', intent: 'other', answered: true })).rejects.toThrow(/YYYY-MM-DD/);
-    await expect(stores.usage.daily('2026-12-01', 'demain')).rejects.toThrow(/until/);
-  });
-});
+// The usage log's own contract (both engines) is in tests/store/contract/usage.ts.
 
 describe('usageOf (what the core keeps of a turn)', () => {
   const now = Date.UTC(2026, 11, 3, 10);

@@ -4,7 +4,8 @@ import type { ConversationState, ConversationStore } from '../types.js';
 import { parseJsonColumn } from './rows.js';
 
 /** Known fields are checked; unknown ones are kept so that newer dialog fields survive a round trip. */
-const conversationStateSchema = z
+/** Shared with the PostgreSQL store (same JSON document). */
+export const conversationStateSchema = z
   .object({
     dialog: z.object({ id: z.string(), data: z.record(z.unknown()) }).passthrough().optional(),
     privacyNoticeShown: z.boolean().optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FaqDraftStore } from '../escalation-types.js';
 import { parseRow } from './rows.js';
 
-const draftRowSchema = z.object({
+export const draftRowSchema = z.object({
   id: z.number().int(),
   ticket_id: z.number().int(),
   question: z.string(),

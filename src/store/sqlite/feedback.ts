@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FeedbackRecord, FeedbackStore } from '../escalation-types.js';
 import { parseRow } from './rows.js';
 
-const summaryRowSchema = z.object({
+export const summaryRowSchema = z.object({
   subject: z.string(),
   up: z.number().int().nonnegative(),
   down: z.number().int().nonnegative(),

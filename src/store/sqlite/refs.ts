@@ -12,6 +12,15 @@ const refRowSchema = z.object({
 });
 const refDataSchema = z.record(z.unknown());
 
+/** A `conversation_refs` row as a ConversationRef (shared with the PostgreSQL store). */
+export function refFromRow(raw: unknown, channel: string, userId: string): ConversationRef {
+  const label = `channel ${JSON.stringify(channel)}, user ${JSON.stringify(userId)}`;
+  const row = parseRow(refRowSchema, raw, 'conversation_refs', label);
+  const ref: ConversationRef = { channel: row.channel, conversationId: row.conversation_id, userId: row.user_id };
+  if (row.data !== null) ref.data = parseJsonColumn(refDataSchema, row.data, 'conversation_refs', label, 'data');
+  return ref;
+}
+
 /** One reference per (channel, user): saving again replaces it (last conversation seen wins). */
 export class SqliteConversationRefStore implements ConversationRefStore {
   private readonly upsert: Database.Statement<[string, string, string, string | null, number]>;
@@ -35,12 +44,7 @@ export class SqliteConversationRefStore implements ConversationRefStore {
 
   async get(channel: string, userId: string): Promise<ConversationRef | undefined> {
     const raw = this.selectOne.get(channel, userId);
-    if (raw === undefined) return undefined;
-    const label = `channel ${JSON.stringify(channel)}, user ${JSON.stringify(userId)}`;
-    const row = parseRow(refRowSchema, raw, 'conversation_refs', label);
-    const ref: ConversationRef = { channel: row.channel, conversationId: row.conversation_id, userId: row.user_id };
-    if (row.data !== null) ref.data = parseJsonColumn(refDataSchema, row.data, 'conversation_refs', label, 'data');
-    return ref;
+    return raw === undefined ? undefined : refFromRow(raw, channel, userId);
   }
 
   async deleteUser(channel: string, userId: string): Promise<number> {

@@ -10,7 +10,7 @@ export class StoreDataError extends Error {
     readonly row: string,
     detail: string,
   ) {
-    super(`Corrupted row in SQLite table "${table}" (${row}): ${detail}`);
+    super(`Corrupted row in database table "${table}" (${row}): ${detail}`);
     this.name = 'StoreDataError';
   }
 }

@@ -6,7 +6,12 @@ import { parseRow } from './rows.js';
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 10_000;
 
-const unansweredRowSchema = z.object({ id: z.number().int(), question: z.string(), confidence: z.number(), at: z.number() });
+export const unansweredRowSchema = z.object({ id: z.number().int(), question: z.string(), confidence: z.number(), at: z.number() });
+
+/** `limit` of UnansweredLog.list: 100 by default, clamped to 1..10000. */
+export function clampLimit(limit: number = DEFAULT_LIMIT): number {
+  return Number.isFinite(limit) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit))) : DEFAULT_LIMIT;
+}
 
 /** Questions answered with low confidence (redacted), newest first. */
 export class SqliteUnansweredLog implements UnansweredLog {
@@ -25,9 +30,8 @@ export class SqliteUnansweredLog implements UnansweredLog {
   }
 
   /** Newest first; `limit` defaults to 100 and is clamped to 1..10000. */
-  async list(limit: number = DEFAULT_LIMIT): Promise<{ question: string; confidence: number; at: number }[]> {
-    const n = Number.isFinite(limit) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit))) : DEFAULT_LIMIT;
-    return this.latest.all(n).map((raw) => {
+  async list(limit?: number): Promise<{ question: string; confidence: number; at: number }[]> {
+    return this.latest.all(clampLimit(limit)).map((raw) => {
       const row = parseRow(unansweredRowSchema, raw, 'unanswered', `id ${String((raw as { id?: unknown }).id)}`);
       return { question: row.question, confidence: row.confidence, at: row.at };
     });

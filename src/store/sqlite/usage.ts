@@ -5,7 +5,9 @@ import { parseRow, toFlag } from './rows.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const dayRowSchema = z.object({
+/** Row shapes shared with the PostgreSQL usage log (src/store/postgres/usage.ts). */
+
+export const dayRowSchema = z.object({
   day: z.string().regex(DAY),
   channel: z.string(),
   intent: z.string(),
@@ -14,13 +16,13 @@ const dayRowSchema = z.object({
   turns: z.number().int().positive(),
 });
 
-const entryRowSchema = z.object({
+export const entryRowSchema = z.object({
   entry_id: z.string(),
   turns: z.number().int().positive(),
   mean_confidence: z.number().nullable(),
 });
 
-function checkDay(day: string, what: string): string {
+export function checkDay(day: string, what: string): string {
   if (!DAY.test(day)) throw new RangeError(`usage log: ${what} must be a YYYY-MM-DD day, got ${JSON.stringify(day)}`);
   return day;
 }
