@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { readZip, writeZip, ZipError } from './zip.js';
+import { readZip, writeZip, ZipError } from '../zip/zip.js';
 
 /**
  * A minimal Office Open XML workbook (.xlsx): one sheet of text cells. Written with inline

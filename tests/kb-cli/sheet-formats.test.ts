@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv, sniffSeparator, CsvError } from '../../src/kb/csv.js';
 import { readXlsx, writeXlsx, XlsxError } from '../../src/kb/xlsx.js';
-import { readZip, writeZip } from '../../src/kb/zip.js';
+import { readZip, writeZip } from '../../src/zip/zip.js';
 import { readSheet, sheetDate } from '../../src/kb/sheet.js';
 
 const TRICKY = [

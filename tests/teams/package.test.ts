@@ -7,7 +7,7 @@ import { inflateRawSync } from 'node:zlib';
 import { buildTeamsPackage, fillTemplate, iconProblems, TeamsPackageError, validateManifest } from '../../adapters/teams/package/manifest.js';
 import { colorIcon, outlineIcon } from '../../adapters/teams/package/icons.js';
 import { encodePng, decodePng } from '../../adapters/teams/package/png.js';
-import { crc32 } from '../../adapters/teams/package/crc32.js';
+import { crc32 } from '../../src/zip/crc32.js';
 import { matchCommand } from '../../src/commands.js';
 import { parseAmbassadorCommand } from '../../src/escalation/commands.js';
 

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { decodePng } from './png.js';
-import { zip } from './zip.js';
+import { writeZip } from '../../../src/zip/zip.js';
+
+/** Fixed entry date (1980-01-01 00:00, the first DOS date) so that the same inputs give the same bytes. */
+const PACKAGE_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /**
  * `npm run teams:package`: fills the manifest template's `${{NAME}}` placeholders from the
@@ -136,10 +139,13 @@ export function buildTeamsPackage(dir: string, env: Record<string, string | unde
   const body = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return {
     manifest,
-    zip: zip([
-      { name: 'manifest.json', data: body },
-      { name: 'color.png', data: color },
-      { name: 'outline.png', data: outline },
-    ]),
+    zip: writeZip(
+      [
+        { name: 'manifest.json', data: body },
+        { name: 'color.png', data: color },
+        { name: 'outline.png', data: outline },
+      ],
+      PACKAGE_DATE,
+    ),
   };
 }

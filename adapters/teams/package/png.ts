@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { crc32 } from './crc32.js';
+import { crc32 } from '../../../src/zip/crc32.js';
 
 /** Minimal PNG writer and reader (8-bit RGBA, no interlace) on node:zlib: enough for app icons. */
 

@@ -1,8 +1,10 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32 } from './crc32.js';
 
 /**
- * The ZIP container of an .xlsx file, on node:zlib alone (deflate and CRC-32): stored or deflated
- * entries, UTF-8 names, no ZIP64 (a FAQ workbook is far below 4 GB), no encryption.
+ * ZIP containers on node:zlib's deflate and our CRC-32: the .xlsx workbooks of `kb export/import`
+ * and the Teams app package. Stored or deflated entries, UTF-8 names, no ZIP64 (these files are far
+ * below 4 GB), no encryption.
  */
 
 export class ZipError extends Error {
@@ -20,6 +22,7 @@ function dosDateTime(d: Date): { date: number; time: number } {
   };
 }
 
+/** `when` is the date written on every entry: pass a fixed one for byte-identical output (the Teams package). */
 export function writeZip(files: readonly { name: string; data: Buffer }[], when = new Date()): Buffer {
   const { date, time } = dosDateTime(when);
   const parts: Buffer[] = [];
@@ -27,7 +30,7 @@ export function writeZip(files: readonly { name: string; data: Buffer }[], when 
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
-    const packed = deflateRawSync(f.data);
+    const packed = deflateRawSync(f.data, { level: 9 });
     const crc = crc32(f.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
