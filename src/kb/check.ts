@@ -120,11 +120,11 @@ export function runCheck(opts: CheckOptions): CheckResult {
     out.push(finding('error', 'read', { file: dir, message: `cannot read the knowledge: ${(e as Error).message}`, fix: 'fix the file named above, then run kb check again' }));
     return { findings: sortFindings(out), entries: [] };
   }
-  // Files this scan already reports as not UTF-8 (with line and column): the loader's own line is left out.
-  const badBytes = new Set(out.filter((f) => f.check === 'encoding').map((f) => f.file));
+  // The scan above and the loader word bad bytes alike (src/knowledge/encoding.ts): one line per file.
+  const scanned = new Set(out.map((f) => `${f.file}\n${f.message}`));
   for (const p of base.problems) {
     if (p.file === POLICY_LABEL) continue;
-    if (badBytes.has(shortPath(dir, p.file)) && /not valid UTF-8/.test(p.message)) continue;
+    if (scanned.has(`${shortPath(dir, p.file)}\n${p.message}`)) continue;
     out.push(finding('error', classify(p), { ...explain(p, dir), file: shortPath(dir, p.file) }));
   }
   if (base.problems.some((p) => p.file === POLICY_LABEL)) out.push(...policyFileProblems(dir));

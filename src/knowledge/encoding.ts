@@ -9,7 +9,50 @@ import type { KbProblem } from './loader.js';
  * instead. A byte-order mark and CRLF line ends are accepted (the loaders strip them).
  */
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+export interface DecodeFailure {
+  line: number;
+  column: number;
+  byte: number;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8 strictly (a leading BOM is dropped); on bad bytes, where the first one is. */
+export function decodeUtf8(buf: Uint8Array): { text: string } | { error: DecodeFailure } {
+  try {
+    return { text: strict.decode(buf).replace(/^\uFEFF/, '') };
+  } catch {
+    return { error: firstBadByte(buf) };
+  }
+}
+
+/** Position (1-based line and column in bytes) of the first byte that is not valid UTF-8. */
+function firstBadByte(buf: Uint8Array): DecodeFailure {
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= buf.length;
+    for (let k = 1; ok && k < len; k++) ok = (buf[i + k]! & 0xc0) === 0x80;
+    if (ok && len === 3) ok = !(b === 0xe0 && buf[i + 1]! < 0xa0) && !(b === 0xed && buf[i + 1]! >= 0xa0);
+    if (ok && len === 4) ok = !(b === 0xf0 && buf[i + 1]! < 0x90) && !(b === 0xf4 && buf[i + 1]! >= 0x90);
+    if (!ok) return { line, column: i - lineStart + 1, byte: b };
+    i += len;
+  }
+  return { line, column: i - lineStart + 1, byte: 0 };
+}
+
+export function describeBadBytes(e: DecodeFailure): string {
+  return `not UTF-8 text: byte 0x${e.byte.toString(16).padStart(2, '0')} at line ${e.line}, column ${e.column} (the file was probably saved as Latin-1 / Windows-1252)`;
+}
+
+export const UTF8_FIX = 'save the file again with the UTF-8 encoding (in most editors: "Save with encoding" → UTF-8)';
 
 /** The problem of one file, or undefined when it is valid UTF-8 (or cannot be read: the loaders say why). */
 export function encodingProblem(path: string, shownAs: string): KbProblem | undefined {
@@ -19,37 +62,8 @@ export function encodingProblem(path: string, shownAs: string): KbProblem | unde
   } catch {
     return undefined;
   }
-  try {
-    decoder.decode(bytes);
-    return undefined;
-  } catch {
-    const at = firstInvalidByte(bytes);
-    const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
-    return {
-      file: shownAs,
-      line,
-      message: `the file is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at}); it was probably saved as Windows-1252 or Latin-1`,
-      fix: 'save the file again with the UTF-8 encoding (in the editor: "Save with encoding" → UTF-8)',
-    };
-  }
-}
-
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidByte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (!len) return i;
-    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    try {
-      decoder.decode(bytes.subarray(i, i + len));
-    } catch {
-      return i;
-    }
-    i += len;
-  }
-  return Math.max(0, bytes.length - 1);
+  const decoded = decodeUtf8(bytes);
+  return 'error' in decoded ? { file: shownAs, line: decoded.error.line, message: describeBadBytes(decoded.error), fix: UTF8_FIX } : undefined;
 }
 
 const TEXT_FILE = /\.(?:md|ya?ml|txt)$/i;

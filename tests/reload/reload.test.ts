@@ -71,8 +71,8 @@ describe('LiveKnowledge.reload (valid, invalid, swapped whole)', () => {
     writeFileSync(join(kb.dir, 'hors-perimetre.yaml'), Buffer.concat([readFileSync(join(kb.dir, 'hors-perimetre.yaml')), Buffer.from('# é\n', 'latin1')]));
     const problems = live.reload();
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatchObject({ file: 'hors-perimetre.yaml', message: expect.stringMatching(/not valid UTF-8 \(byte 0xe9/) });
-    expect(problems[1]).toMatchObject({ file: 'faq/temoin-rechargement.md', line: 3, message: expect.stringMatching(/not valid UTF-8.*Latin-1/) });
+    expect(problems[0]).toMatchObject({ file: 'hors-perimetre.yaml', message: expect.stringMatching(/not UTF-8 text: byte 0xe9 at line \d+, column \d+/) });
+    expect(problems[1]).toMatchObject({ file: 'faq/temoin-rechargement.md', line: 3, message: expect.stringMatching(/not UTF-8 text.*Latin-1/) });
     expect(problems[1]!.fix).toMatch(/UTF-8/);
     expect(live.current()).toBe(before);
   });
